@@ -1,0 +1,473 @@
+/* test-history.c: undo and redo of every kind of edit, across restarts
+ *
+ * Copyright 2026 The Luoshi authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <locale.h>
+
+#include "luoshi-store.h"
+#include "luoshi-history.h"
+#include "store-fixture.h"
+
+typedef struct
+{
+  char        *path;
+  LuoshiStore *store;
+  gint64       file_id;
+  gint64       report_id;
+  gint64       achievement;  /* 全县新建幼儿园3所 */
+  gint64       goal;         /* 力争新建学校2所 */
+} Fixture;
+
+typedef gboolean (*EditFunc) (Fixture *f, GError **error);
+
+typedef struct
+{
+  const char *path;
+  EditFunc    edit;
+  const char *label;
+} EditCase;
+
+static void
+fixture_open (Fixture *f)
+{
+  g_autoptr(GError) error = NULL;
+
+  f->store = luoshi_store_new (f->path, &error);
+  g_assert_no_error (error);
+}
+
+static void
+fixture_reopen (Fixture *f)
+{
+  g_assert_finalize_object (f->store);
+  f->store = NULL;
+  fixture_open (f);
+}
+
+static void
+fixture_setup (Fixture       *f,
+               gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) reports = NULL;
+
+  f->path = fixture_db_path ("history.db");
+  fixture_open (f);
+  f->file_id = fixture_import (f->store);
+  reports = luoshi_store_list_reports (f->store, f->file_id, &error);
+  g_assert_no_error (error);
+  f->report_id = ((LuoshiStoreReport *) g_ptr_array_index (reports, 0))->id;
+  f->achievement = fixture_item_id (f->store, f->file_id, "全县新建幼儿园3所");
+  f->goal = fixture_item_id (f->store, f->file_id, "力争新建学校2所");
+  g_assert_cmpint (f->achievement, >, 0);
+  g_assert_cmpint (f->goal, >, 0);
+}
+
+static void
+fixture_teardown (Fixture       *f,
+                  gconstpointer  data)
+{
+  if (f->store != NULL)
+    g_assert_finalize_object (f->store);
+  g_free (f->path);
+}
+
+/* Everything an edit could change, as one string. */
+static char *
+snapshot (Fixture *f)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) items = luoshi_store_list_file_items (f->store, f->file_id, &error);
+  g_autoptr(GPtrArray) reports = NULL;
+  GString *out = g_string_new (NULL);
+
+  g_assert_no_error (error);
+  for (guint i = 0; i < items->len; i++)
+    {
+      const LuoshiItem *item = g_ptr_array_index (items, i);
+      g_autofree char *tags = g_strjoinv (",", item->tags);
+
+      g_string_append_printf (out, "item %" G_GINT64_FORMAT " %s [%u,%u) “%s” edited=%d key=%d"
+                              " note=%s tags=%s user=%d status=%s by_user=%d reason=%s\n",
+                              item->id, luoshi_item_kind_to_string (item->kind),
+                              item->start, item->end, item->text, item->edited, item->key,
+                              item->note ? item->note : "(null)", tags, item->user_origin,
+                              luoshi_status_to_string (item->status), item->status_by_user,
+                              item->status_reason ? item->status_reason : "(null)");
+      for (guint j = 0; j < item->metrics->len; j++)
+        {
+          const LuoshiMetric *m = g_ptr_array_index (item->metrics, j);
+
+          g_string_append_printf (out, "  metric %s %g %s %d\n", m->text, m->value, m->unit,
+                                  m->commitment);
+        }
+      for (guint j = 0; j < item->evidence->len; j++)
+        {
+          const LuoshiEvidence *ev = g_ptr_array_index (item->evidence, j);
+
+          g_string_append_printf (out, "  evidence %s [%u,%u) %g %s\n", ev->file, ev->start,
+                                  ev->end, ev->score, ev->text);
+        }
+    }
+
+  reports = luoshi_store_list_reports (f->store, f->file_id, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < reports->len; i++)
+    {
+      const LuoshiStoreReport *sr = g_ptr_array_index (reports, i);
+
+      g_string_append_printf (out, "report %" G_GINT64_FORMAT " “%s” %s %d/%d org=%s edited=%d\n",
+                              sr->id, sr->report->title, luoshi_report_kind_to_string (sr->report->kind),
+                              sr->report->year, sr->report->half,
+                              sr->report->org ? sr->report->org : "(null)", sr->user_edited);
+    }
+  return g_string_free (out, FALSE);
+}
+
+/* --- the edits ------------------------------------------------------------ */
+
+static gboolean
+edit_kind (Fixture *f, GError **error)
+{
+  return luoshi_store_set_item_kind (f->store, f->achievement, LUOSHI_ITEM_GOAL, error);
+}
+
+static gboolean
+edit_text (Fixture *f, GError **error)
+{
+  return luoshi_store_set_item_text (f->store, f->achievement, "全县新建公办幼儿园3所", error);
+}
+
+static gboolean
+edit_metrics (Fixture *f, GError **error)
+{
+  g_autoptr(GPtrArray) metrics = g_ptr_array_new_with_free_func ((GDestroyNotify) luoshi_metric_unref);
+
+  g_ptr_array_add (metrics, fixture_metric ("5所", 5, LUOSHI_COMMITMENT_GUARANTEED));
+  g_ptr_array_add (metrics, fixture_metric ("3所", 3, LUOSHI_COMMITMENT_PLAIN));
+  return luoshi_store_set_item_metrics (f->store, f->goal, metrics, error);
+}
+
+static gboolean
+edit_note (Fixture *f, GError **error)
+{
+  return luoshi_store_set_item_note (f->store, f->achievement, "请核实“3所”的口径", error);
+}
+
+static gboolean
+edit_tags (Fixture *f, GError **error)
+{
+  const char *tags[] = { " 学前教育 ", "", "重点", "学前教育", NULL };
+
+  return luoshi_store_set_item_tags (f->store, f->achievement, tags, error);
+}
+
+static gboolean
+edit_key (Fixture *f, GError **error)
+{
+  return luoshi_store_set_item_key (f->store, f->goal, TRUE, error);
+}
+
+static gboolean
+edit_add (Fixture *f, GError **error)
+{
+  g_autoptr(LuoshiDocument) doc = fixture_document ();
+
+  return luoshi_store_add_item (f->store, f->report_id, LUOSHI_ITEM_GOAL,
+                                fixture_offset (doc, "确保义务教育巩固率保持在99%以上"),
+                                fixture_end (doc, "确保义务教育巩固率保持在99%以上"),
+                                error) != 0;
+}
+
+static gboolean
+edit_delete (Fixture *f, GError **error)
+{
+  return luoshi_store_delete_item (f->store, f->achievement, error);
+}
+
+static gboolean
+edit_verdict (Fixture *f, GError **error)
+{
+  g_autoptr(GPtrArray) evidence = g_ptr_array_new_with_free_func ((GDestroyNotify) luoshi_evidence_free);
+  LuoshiEvidence *ev = g_new0 (LuoshiEvidence, 1);
+
+  ev->file = g_strdup ("2024年工作总结.txt");
+  ev->file_id = f->file_id;
+  ev->start = 3;
+  ev->end = 12;
+  ev->score = 0.5;
+  ev->text = g_strdup ("新建学校1所");
+  g_ptr_array_add (evidence, ev);
+  return luoshi_store_set_verdict (f->store, f->goal, LUOSHI_STATUS_PARTLY, TRUE,
+                                   "只建成一所", evidence, error);
+}
+
+static gboolean
+edit_report_title (Fixture *f, GError **error)
+{
+  return luoshi_store_set_report_title (f->store, f->report_id, "城关县教育局二〇二三年工作总结", error);
+}
+
+static gboolean
+edit_report_period (Fixture *f, GError **error)
+{
+  return luoshi_store_set_report_period (f->store, f->report_id, 2022, 2, error);
+}
+
+static gboolean
+edit_report_org (Fixture *f, GError **error)
+{
+  return luoshi_store_set_report_org (f->store, f->report_id, "城关县教育体育局", error);
+}
+
+static gboolean
+edit_report_kind (Fixture *f, GError **error)
+{
+  return luoshi_store_set_report_kind (f->store, f->report_id, LUOSHI_REPORT_SPEECH, error);
+}
+
+static const EditCase edit_cases[] = {
+  { "/history/item/kind", edit_kind, "Change Item Kind" },
+  { "/history/item/text", edit_text, "Edit Item Text" },
+  { "/history/item/metrics", edit_metrics, "Edit Figures" },
+  { "/history/item/note", edit_note, "Edit Note" },
+  { "/history/item/tags", edit_tags, "Edit Tags" },
+  { "/history/item/key", edit_key, "Change Key Flag" },
+  { "/history/item/add", edit_add, "Add Item" },
+  { "/history/item/delete", edit_delete, "Delete Item" },
+  { "/history/item/verdict", edit_verdict, "Change Verdict" },
+  { "/history/report/title", edit_report_title, "Rename Report" },
+  { "/history/report/period", edit_report_period, "Change Report Period" },
+  { "/history/report/org", edit_report_org, "Change Issuing Body" },
+  { "/history/report/kind", edit_report_kind, "Change Report Kind" },
+};
+
+/* Edit, undo, redo, undo; then the same across a restart. */
+static void
+test_edit_case (Fixture       *f,
+                gconstpointer  data)
+{
+  const EditCase *c = data;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *before = snapshot (f);
+  g_autofree char *after = NULL;
+  g_autofree char *now = NULL;
+  g_autofree char *label = NULL;
+
+  g_assert_false (luoshi_store_can_undo (f->store));
+
+  g_assert_true (c->edit (f, &error));
+  g_assert_no_error (error);
+  after = snapshot (f);
+  g_assert_cmpstr (before, !=, after);
+  g_assert_true (luoshi_store_can_undo (f->store));
+  g_assert_false (luoshi_store_can_redo (f->store));
+  label = luoshi_store_get_undo_label (f->store);
+  g_assert_cmpstr (label, ==, c->label);
+
+  g_assert_true (luoshi_store_undo (f->store, &error));
+  g_assert_no_error (error);
+  now = snapshot (f);
+  g_assert_cmpstr (now, ==, before);
+  g_assert_false (luoshi_store_can_undo (f->store));
+  g_assert_true (luoshi_store_can_redo (f->store));
+  g_clear_pointer (&label, g_free);
+  label = luoshi_store_get_redo_label (f->store);
+  g_assert_cmpstr (label, ==, c->label);
+
+  g_assert_true (luoshi_store_redo (f->store, &error));
+  g_clear_pointer (&now, g_free);
+  now = snapshot (f);
+  g_assert_cmpstr (now, ==, after);
+
+  /* The history is in the file: after a restart undo and redo go on. */
+  fixture_reopen (f);
+  g_assert_true (luoshi_store_can_undo (f->store));
+  g_assert_false (luoshi_store_can_redo (f->store));
+  g_clear_pointer (&now, g_free);
+  now = snapshot (f);
+  g_assert_cmpstr (now, ==, after);
+  g_assert_true (luoshi_store_undo (f->store, &error));
+  g_clear_pointer (&now, g_free);
+  now = snapshot (f);
+  g_assert_cmpstr (now, ==, before);
+
+  fixture_reopen (f);
+  g_assert_true (luoshi_store_can_redo (f->store));
+  g_assert_true (luoshi_store_redo (f->store, &error));
+  g_clear_pointer (&now, g_free);
+  now = snapshot (f);
+  g_assert_cmpstr (now, ==, after);
+
+  /* Nothing more to redo: FALSE without an error. */
+  g_assert_false (luoshi_store_redo (f->store, &error));
+  g_assert_no_error (error);
+}
+
+static void
+test_effects (Fixture       *f,
+              gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LuoshiItem) item = NULL;
+  g_autoptr(LuoshiStoreReport) sr = NULL;
+
+  /* The values the edits write, read back. */
+  g_assert_true (edit_tags (f, &error));
+  g_assert_true (edit_text (f, &error));
+  g_assert_true (edit_kind (f, &error));
+  item = luoshi_store_get_item (f->store, f->achievement, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_strv_length (item->tags), ==, 2);
+  g_assert_cmpstr (item->tags[0], ==, "学前教育");
+  g_assert_cmpstr (item->tags[1], ==, "重点");
+  g_assert_cmpstr (item->text, ==, "全县新建公办幼儿园3所");
+  g_assert_cmpint (item->kind, ==, LUOSHI_ITEM_GOAL);
+  g_assert_true (item->edited);
+
+  g_assert_true (edit_report_period (f, &error));
+  sr = luoshi_store_get_report (f->store, f->report_id, &error);
+  g_assert_cmpint (sr->report->year, ==, 2022);
+  g_assert_cmpint (sr->report->half, ==, 2);
+  g_assert_true (sr->user_edited);
+
+  /* Bad input is refused with an error, and recorded nowhere. */
+  g_assert_false (luoshi_store_set_item_text (f->store, f->achievement, "  ", &error));
+  g_assert_error (error, LUOSHI_STORE_ERROR, LUOSHI_STORE_ERROR_CONSTRAINT);
+  g_clear_error (&error);
+  g_assert_false (luoshi_store_set_report_period (f->store, f->report_id, 2022, 3, &error));
+  g_assert_error (error, LUOSHI_STORE_ERROR, LUOSHI_STORE_ERROR_CONSTRAINT);
+  g_clear_error (&error);
+
+  /* Four steps to undo, newest first. */
+  for (guint i = 0; i < 4; i++)
+    g_assert_true (luoshi_store_undo (f->store, &error));
+  g_assert_false (luoshi_store_can_undo (f->store));
+  g_clear_pointer (&item, luoshi_item_unref);
+  item = luoshi_store_get_item (f->store, f->achievement, &error);
+  g_assert_cmpstr (item->text, ==, "全县新建幼儿园3所");
+  g_assert_cmpint (item->kind, ==, LUOSHI_ITEM_ACHIEVEMENT);
+  g_assert_false (item->edited);
+  g_assert_cmpuint (g_strv_length (item->tags), ==, 0);
+}
+
+static void
+test_order (Fixture       *f,
+            gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LuoshiItem) item = NULL;
+
+  g_assert_true (luoshi_store_set_item_note (f->store, f->achievement, "一稿", &error));
+  g_assert_true (luoshi_store_set_item_note (f->store, f->achievement, "二稿", &error));
+  g_assert_true (luoshi_store_set_item_note (f->store, f->achievement, "三稿", &error));
+
+  g_assert_true (luoshi_store_undo (f->store, &error));
+  g_assert_true (luoshi_store_undo (f->store, &error));
+  item = luoshi_store_get_item (f->store, f->achievement, &error);
+  g_assert_cmpstr (item->note, ==, "一稿");
+  g_clear_pointer (&item, luoshi_item_unref);
+
+  g_assert_true (luoshi_store_redo (f->store, &error));
+  item = luoshi_store_get_item (f->store, f->achievement, &error);
+  g_assert_cmpstr (item->note, ==, "二稿");
+  g_clear_pointer (&item, luoshi_item_unref);
+
+  /* A new edit drops what could have been redone. */
+  g_assert_true (luoshi_store_can_redo (f->store));
+  g_assert_true (luoshi_store_set_item_key (f->store, f->achievement, TRUE, &error));
+  g_assert_false (luoshi_store_can_redo (f->store));
+  g_assert_false (luoshi_store_redo (f->store, &error));
+  g_assert_no_error (error);
+
+  g_assert_true (luoshi_store_undo (f->store, &error));
+  g_assert_true (luoshi_store_undo (f->store, &error));
+  g_assert_true (luoshi_store_undo (f->store, &error));
+  g_assert_false (luoshi_store_undo (f->store, &error));
+  g_assert_no_error (error);
+  item = luoshi_store_get_item (f->store, f->achievement, &error);
+  g_assert_null (item->note);
+  g_assert_false (item->key);
+}
+
+static void
+test_noop (Fixture       *f,
+           gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  const char *no_tags[] = { NULL };
+
+  /* Values the item already has: no step recorded. */
+  g_assert_true (luoshi_store_set_item_note (f->store, f->achievement, "", &error));
+  g_assert_true (luoshi_store_set_item_key (f->store, f->achievement, FALSE, &error));
+  g_assert_true (luoshi_store_set_item_kind (f->store, f->achievement, LUOSHI_ITEM_ACHIEVEMENT, &error));
+  g_assert_true (luoshi_store_set_item_tags (f->store, f->achievement, no_tags, &error));
+  g_assert_true (luoshi_store_set_report_period (f->store, f->report_id, 2023, 0, &error));
+  g_assert_true (luoshi_store_set_verdict (f->store, f->goal, LUOSHI_STATUS_UNRATED, FALSE, NULL, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_false (luoshi_store_can_undo (f->store));
+  g_assert_null (luoshi_store_get_undo_label (f->store));
+
+  /* A no-op does not drop the redo steps either. */
+  g_assert_true (edit_note (f, &error));
+  g_assert_true (luoshi_store_undo (f->store, &error));
+  g_assert_true (luoshi_store_set_item_key (f->store, f->achievement, FALSE, &error));
+  g_assert_true (luoshi_store_can_redo (f->store));
+}
+
+static void
+test_reimport_prunes (Fixture       *f,
+                      gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GString) text = g_string_new (FIXTURE_TEXT);
+  g_autoptr(LuoshiDocument) doc = NULL;
+  g_autoptr(LuoshiItem) item = NULL;
+
+  g_assert_true (luoshi_store_set_item_note (f->store, f->goal, "关注", &error));
+  g_assert_true (luoshi_store_set_item_note (f->store, f->achievement, "备注", &error));
+
+  /* The achievement disappears from the file; the goal stays. */
+  g_string_replace (text, "全县新建幼儿园3所，", "", 1);
+  doc = fixture_document_for ("/fixture/城关县/2023年工作总结.txt", text->str);
+  luoshi_store_import_document (f->store, doc, LUOSHI_IMPORT_FLAGS_NONE, NULL, &error);
+  g_assert_no_error (error);
+
+  /* Its step is gone; the goal's note can still be undone. */
+  g_assert_true (luoshi_store_can_undo (f->store));
+  g_assert_true (luoshi_store_undo (f->store, &error));
+  g_assert_no_error (error);
+  item = luoshi_store_get_item (f->store, f->goal, &error);
+  g_assert_null (item->note);
+  g_assert_false (luoshi_store_can_undo (f->store));
+}
+
+static void
+test_labels (void)
+{
+  g_assert_cmpstr (luoshi_history_action_label ("item-note"), ==, "Edit Note");
+  g_assert_cmpstr (luoshi_history_action_label ("no-such-action"), ==, "Edit");
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  setlocale (LC_ALL, "");
+  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+
+  for (guint i = 0; i < G_N_ELEMENTS (edit_cases); i++)
+    g_test_add (edit_cases[i].path, Fixture, &edit_cases[i],
+                fixture_setup, test_edit_case, fixture_teardown);
+  g_test_add ("/history/effects", Fixture, NULL, fixture_setup, test_effects, fixture_teardown);
+  g_test_add ("/history/order", Fixture, NULL, fixture_setup, test_order, fixture_teardown);
+  g_test_add ("/history/noop", Fixture, NULL, fixture_setup, test_noop, fixture_teardown);
+  g_test_add ("/history/reimport-prunes", Fixture, NULL, fixture_setup, test_reimport_prunes, fixture_teardown);
+  g_test_add_func ("/history/labels", test_labels);
+
+  return g_test_run ();
+}
