@@ -19,6 +19,9 @@ typedef struct
   gboolean           heading;
   LuoshiLabel        run;
   LuoshiLabel        expected;
+  gboolean           guidance;
+  gboolean           opening;
+  gboolean           line_start;
 } Case;
 
 #define REVIEW LUOSHI_SECTION_REVIEW
@@ -38,7 +41,9 @@ check_cases (const Case *cases,
   for (gsize i = 0; i < n; i++)
     {
       LuoshiClassifyContext context = { cases[i].report, cases[i].section,
-                                        cases[i].heading, cases[i].run };
+                                        cases[i].heading, cases[i].run,
+                                        cases[i].guidance, cases[i].opening,
+                                        cases[i].line_start };
       double confidence = -1.0;
       LuoshiLabel got = luoshi_classify_sentence (cases[i].text, -1, &context, &confidence);
 
@@ -106,6 +111,11 @@ test_body_by_place (void)
     { "全年新建塑胶运动场4块，改造旱厕11座。", RP, REVIEW, FALSE, O, A },
     { "下一步，我们将在城东新区再建两所公办幼儿园。", RP, REVIEW, FALSE, O, G },
     { "力争三年内所有乡镇中心校建成标准化食堂。", RP, NONE, FALSE, O, G },
+    /* A report taken for a plan that still recounts a deed. */
+    { "县第三幼儿园已建成投入使用。", LUOSHI_REPORT_PLAN, NONE, FALSE, O, A },
+    /* In a speech, 要 sets a task. */
+    { "各校要把课后服务作为民生实事抓紧抓好。", LUOSHI_REPORT_SPEECH, NONE, FALSE, O, G },
+    { "下一步，我们将重点做好以下工作：", RP, REVIEW, FALSE, O, O },
   };
   check_cases (cases, G_N_ELEMENTS (cases));
 }
@@ -147,6 +157,20 @@ test_not_items (void)
     { "明年我们要重点抓好以下五项工作：", RP, PLAN, FALSE, O, O },
     { "校园文化是学校发展的灵魂。", RP, PLAN, FALSE, O, O },
     { "）", RP, REVIEW, FALSE, O, O },
+    /* Under 指导思想 the ideology is no task; elsewhere it leads into one. */
+    { "以新时代教育思想为指导，全面贯彻党的教育方针，办好人民满意的教育。",
+      LUOSHI_REPORT_PLAN, PLAN, FALSE, O, O, TRUE },
+    { "以课程标准为指导，开展全区学科教学视导。", LUOSHI_REPORT_PLAN, PLAN, FALSE, O, G, FALSE },
+    /* A review opens with the setting; it reports only if it sums up. */
+    { "一年来，在县委、县政府的正确领导下，全县教育系统紧紧围绕办人民满意教育的目标，改革创新，扎实工作。",
+      LUOSHI_REPORT_REVIEW, REVIEW, FALSE, O, O, FALSE, TRUE },
+    { "一年来，在县委、县政府的正确领导下，全县教育系统扎实工作，各项工作取得了明显成效。",
+      LUOSHI_REPORT_REVIEW, REVIEW, FALSE, O, A, FALSE, TRUE },
+    { "围绕课堂改革，组织了三次全县教学视导。", LUOSHI_REPORT_REVIEW, REVIEW, FALSE, O, A, FALSE, FALSE },
+    /* A short directive at the start of a line heads what follows; in
+     * mid-paragraph it reports an action. */
+    { "积极开展校园安全教育。", LUOSHI_REPORT_REVIEW, REVIEW, FALSE, O, O, FALSE, FALSE, TRUE },
+    { "积极开展校园安全教育。", LUOSHI_REPORT_REVIEW, REVIEW, FALSE, O, A, FALSE, FALSE, FALSE },
   };
   check_cases (cases, G_N_ELEMENTS (cases));
 }

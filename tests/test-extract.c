@@ -102,8 +102,6 @@ static void
 test_review_plan (void)
 {
   static const Expected expected[] = {
-    /* The opening summary of the year's work reports it. */
-    { LUOSHI_ITEM_ACHIEVEMENT, NULL, "今年，全县教育系统在县委、县政府的领导下，各项工作稳步推进", "", 0 },
     { LUOSHI_ITEM_ACHIEVEMENT, NULL, "办学条件得到明显改善", "二、（一）", 0 },
     { LUOSHI_ITEM_ACHIEVEMENT, NULL, "全年投入资金3200万元，新建教学楼3栋，改造薄弱学校11所", "二、（一）", 3 },
     { LUOSHI_ITEM_ACHIEVEMENT, NULL, "县第二实验小学于9月建成投入使用", "二、（一）", 0 },
@@ -120,10 +118,12 @@ test_review_plan (void)
     { LUOSHI_ITEM_GOAL, "四、明年工作要点", "加强教师队伍建设", "四、（二）", 0 },
     { LUOSHI_ITEM_GOAL, NULL, "继续实施农村教师支教计划，全年选派教师40名", "四、（二）", 1 },
   };
-  /* Sentences that are no item: title, background, part headings, a
-   * review heading that claims nothing. */
+  /* Sentences that are no item: title, opening, background, part
+   * headings, a review heading that claims nothing. */
   static const char * const not_items[][2] = {
     { NULL, "某县教育局年度工作总结及明年工作要点" },
+    /* The opening sets the scene and claims no result. */
+    { NULL, "今年，全县教育系统在县委、县政府的领导下，各项工作稳步推进。" },
     { NULL, "一、基本情况" },
     { NULL, "全县现有小学42所、初级中学9所，在校学生26318人。" },
     { NULL, "二、主要工作" },
@@ -181,6 +181,134 @@ test_review_plan (void)
     }
 }
 
+/* A review whose outlook is an unnumbered paragraph: the problems list
+ * and the goals after "下一步，我们将重点做好以下工作：" are found by
+ * position, though no heading names those parts. */
+static void
+test_review_outlook (void)
+{
+  static const Expected expected[] = {
+    { LUOSHI_ITEM_ACHIEVEMENT, NULL, "全镇各校实行了集体备课，全年共开展集体备课活动520次", "一、1、", 1 },
+    { LUOSHI_ITEM_ACHIEVEMENT, NULL, "组织了期中、期末两次全镇统一质量检测", "一、2、", 1 },
+    { LUOSHI_ITEM_ACHIEVEMENT, NULL, "投入资金86万元，为6所村小更换了课桌椅1200套", "二、", 3 },
+    { LUOSHI_ITEM_PROBLEM, NULL, "当然，我们的工作也还存在一些不足，主要表现在：一是部分村小教师年龄偏大", "二、", 0 },
+    { LUOSHI_ITEM_PROBLEM, NULL, "留守儿童心理辅导力量薄弱", NULL, 0 },
+    { LUOSHI_ITEM_GOAL, NULL, "加强村小教师队伍建设", NULL, 0 },
+    { LUOSHI_ITEM_GOAL, NULL, "建立留守儿童心理辅导站，年内覆盖全部村小", NULL, 0 },
+  };
+  static const char * const not_items[] = {
+    "某镇中心学校年度工作总结",
+    "一、抓好教学常规管理",
+    "1、完善备课制度",
+    "2、加强质量监测",
+    "二、改善办学条件",
+    "下一步，我们将重点做好以下工作：",
+  };
+  g_autoptr(LuoshiDocument) doc = load_fixture ("review-outlook.txt");
+
+  g_assert_cmpuint (doc->items->len, ==, G_N_ELEMENTS (expected));
+  for (gsize i = 0; i < G_N_ELEMENTS (expected); i++)
+    {
+      const Expected *e = &expected[i];
+      guint start = offset_of (doc, e->text);
+      LuoshiItem *item = item_at (doc, start, start + g_utf8_strlen (e->text, -1));
+
+      if (item == NULL)
+        g_test_message ("no item for “%s”", e->text);
+      g_assert_nonnull (item);
+      g_assert_cmpstr (luoshi_item_kind_to_string (item->kind), ==,
+                       luoshi_item_kind_to_string (e->kind));
+      /* How enumerations nest is the segmenter's business. */
+      if (e->section != NULL)
+        g_assert_cmpstr (item->section_path, ==, e->section);
+      g_assert_cmpuint (item->metrics->len, ==, e->n_metrics);
+    }
+  for (gsize i = 0; i < G_N_ELEMENTS (not_items); i++)
+    g_assert_false (covered (doc, not_items[i]));
+}
+
+/* A 工作要点: the ideology under 指导思想 and the part titles are no
+ * items; targets, tasks and measures are goals, headings included. */
+static void
+test_plan (void)
+{
+  static const char * const goals[] = {
+    "全区学前三年毛入园率稳定在95%以上",
+    "义务教育巩固率达到99.5%",
+    "高中阶段毛入学率达到98%",
+    "加快学校建设",
+    "开工建设区第五中学，年底前完成主体工程",
+    "改造提升农村薄弱学校10所",
+    "加强组织领导",
+    "区教育局将把重点任务完成情况纳入学校年度考核",
+  };
+  static const char * const not_items[] = {
+    "某区教育局2024年工作要点",
+    "一、指导思想",
+    "以新时代中国特色社会主义思想为指导",
+    "二、工作目标",
+    "三、主要任务",
+    "四、保障措施",
+  };
+  g_autoptr(LuoshiDocument) doc = load_fixture ("plan.txt");
+
+  for (gsize i = 0; i < G_N_ELEMENTS (goals); i++)
+    {
+      guint start = offset_of (doc, goals[i]);
+      LuoshiItem *item = item_at (doc, start, start + g_utf8_strlen (goals[i], -1));
+
+      if (item == NULL)
+        g_test_message ("no goal “%s”", goals[i]);
+      g_assert_nonnull (item);
+      g_assert_cmpint (item->kind, ==, LUOSHI_ITEM_GOAL);
+    }
+  for (gsize i = 0; i < G_N_ELEMENTS (not_items); i++)
+    g_assert_false (covered (doc, not_items[i]));
+  for (guint i = 0; i < doc->items->len; i++)
+    g_assert_cmpint (((LuoshiItem *) g_ptr_array_index (doc->items, i))->kind, ==, LUOSHI_ITEM_GOAL);
+}
+
+/* A speech: numbered parts are read by their titles (回顾, 存在的问题,
+ * 重点工作), greetings and rallying calls are no items. */
+static void
+test_speech (void)
+{
+  static const struct { LuoshiItemKind kind; const char *text; } expected[] = {
+    { LUOSHI_ITEM_ACHIEVEMENT, "去年，全县新建改建校舍4.2万平方米，义务教育均衡发展通过国家评估认定" },
+    { LUOSHI_ITEM_ACHIEVEMENT, "全县高考本科上线1862人，比上年增加213人" },
+    { LUOSHI_ITEM_PROBLEM, "城区学校大班额问题仍然突出" },
+    { LUOSHI_ITEM_PROBLEM, "乡村教师流失较多" },
+    { LUOSHI_ITEM_GOAL, "扩充城区学位" },
+    { LUOSHI_ITEM_GOAL, "年内建成城东小学，新增学位2700个" },
+    { LUOSHI_ITEM_GOAL, "稳定乡村教师队伍" },
+    { LUOSHI_ITEM_GOAL, "各乡镇要落实乡村教师生活补助，确保不低于每人每月500元" },
+  };
+  static const char * const not_items[] = {
+    "在全县教育工作会议上的讲话",
+    "同志们：",
+    "今天，我们召开全县教育工作会议",
+    "三、今年重点工作",
+    "同志们，让我们团结一心",
+  };
+  g_autoptr(LuoshiDocument) doc = load_fixture ("speech.txt");
+
+  for (gsize i = 0; i < G_N_ELEMENTS (expected); i++)
+    {
+      guint start = offset_of (doc, expected[i].text);
+      LuoshiItem *item = item_at (doc, start, start + g_utf8_strlen (expected[i].text, -1));
+
+      if (item == NULL)
+        g_test_message ("no item for “%s”", expected[i].text);
+      g_assert_nonnull (item);
+      g_assert_cmpstr (luoshi_item_kind_to_string (item->kind), ==,
+                       luoshi_item_kind_to_string (expected[i].kind));
+    }
+  for (gsize i = 0; i < G_N_ELEMENTS (not_items); i++)
+    g_assert_false (covered (doc, not_items[i]));
+}
+
+/* A plan with a targets sentence: the lead-in is left out, the clauses
+ * with figures are separate goals. */
 static void
 test_targets (void)
 {
@@ -237,6 +365,9 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/extract/review-plan", test_review_plan);
+  g_test_add_func ("/extract/review-outlook", test_review_outlook);
+  g_test_add_func ("/extract/plan", test_plan);
+  g_test_add_func ("/extract/speech", test_speech);
   g_test_add_func ("/extract/targets", test_targets);
   g_test_add_func ("/extract/idempotent", test_idempotent);
 

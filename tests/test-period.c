@@ -108,6 +108,23 @@ static const PeriodCase period_cases[] = {
     "二、明年工作打算\n"
     "1、2014年将完成全部薄弱学校改造。\n",
     "2013", 0.7 },
+  { "looking-ahead",
+    /* One mention each: the year the closing words look ahead to is not
+     * the reviewed one. */
+    "城西区教育工作总结\n"
+    "2012年，我局全面完成了各项工作任务。\n"
+    "一、主要工作\n"
+    "1、新建学校3所，改造校舍5000平方米。\n"
+    "2013年，我们将继续努力，办好人民满意的教育。\n",
+    "2012", 0.7 },
+  { "other-years-referred-to",
+    /* Years compared with or counted from are not the reviewed year. */
+    "城西区教育工作总结\n"
+    "2012年，我局全面完成了各项工作任务。\n"
+    "一、主要工作\n"
+    "1、高考上线人数比2011年增加120人，比2010年增加200人。\n"
+    "2、自2010年以来累计投入资金1亿元，2010年起实施的营养餐工程惠及全区学生。\n",
+    "2012", 0.7 },
   { "han-numeral-year",
     "二〇一二年教育工作总结\n"
     "一、主要工作\n"

@@ -84,6 +84,9 @@ assert_tiling (LuoshiDocument *doc)
   g_assert_cmpuint (doc->reports->len, >, 0);
   g_assert_cmpuint (report (doc, 0)->start, ==, 0);
   g_assert_cmpuint (report (doc, doc->reports->len - 1)->end, ==, doc->n_chars);
+  for (guint i = 0; i < doc->reports->len; i++)
+    g_assert_cmpuint (luoshi_document_line_at (doc, report (doc, i)->start), ==,
+                      report (doc, i)->first_line);
   for (guint i = 1; i < doc->reports->len; i++)
     {
       g_assert_cmpuint (report (doc, i)->start, ==, report (doc, i - 1)->end);
@@ -95,6 +98,7 @@ assert_tiling (LuoshiDocument *doc)
       LuoshiReport *r = report (doc, s->report);
 
       g_assert_cmpuint (s->start, >=, r->start);
+      g_assert_cmpuint (s->line, ==, luoshi_document_line_at (doc, s->start));
       g_assert_cmpuint (s->end, <=, r->end);
       if (s->section >= 0)
         g_assert_cmpuint (section (doc, s->section)->report, ==, s->report);
@@ -127,6 +131,7 @@ test_outline_markers (void)
     { "3．规范办学", LUOSHI_OUTLINE_ARABIC, 3, 2 },
     { "（2）开展活动", LUOSHI_OUTLINE_PAREN_ARABIC, 2, 3 },
     { "(10)加强安全", LUOSHI_OUTLINE_PAREN_ARABIC, 10, 4 },
+    { "1)加强安全", LUOSHI_OUTLINE_PAREN_ARABIC, 1, 2 },
     { "⑶有效推进改革", LUOSHI_OUTLINE_PARENTHESIZED_DIGIT, 3, 1 },
     { "⑿抓好安全", LUOSHI_OUTLINE_PARENTHESIZED_DIGIT, 12, 1 },
     { "②改造校舍", LUOSHI_OUTLINE_CIRCLED, 2, 1 },
@@ -166,6 +171,8 @@ test_outline_heading_kind (void)
   g_assert_cmpint (luoshi_outline_heading_kind ("下一步工作打算", FALSE), ==, LUOSHI_SECTION_PLAN);
   g_assert_cmpint (luoshi_outline_heading_kind ("主要工作及进展情况", FALSE), ==, LUOSHI_SECTION_REVIEW);
   g_assert_cmpint (luoshi_outline_heading_kind ("年度回顾", FALSE), ==, LUOSHI_SECTION_REVIEW);
+  g_assert_cmpint (luoshi_outline_heading_kind ("2018年经济社会发展总体要求和政策取向", FALSE), ==,
+                   LUOSHI_SECTION_PLAN);
   /* The earliest cue wins. */
   g_assert_cmpint (luoshi_outline_heading_kind ("存在问题和今后打算", FALSE), ==, LUOSHI_SECTION_PROBLEM);
   /* 重点工作 is a plan only inside a plan. */
@@ -209,6 +216,7 @@ test_sentences_crlf (void)
   g_assert_false (s->heading);
   g_assert_cmpint (section (doc, s->section)->kind, ==, LUOSHI_SECTION_PROBLEM);
   g_assert_cmpuint (report (doc, 0)->last_line, ==, 4);
+  assert_tiling (doc);
 }
 
 static void
@@ -271,14 +279,24 @@ test_reports_pian (void)
     "本年度，我局紧紧围绕全年目标任务，扎实推进教育改革。\n"
     "一、办学条件得到改善\n"
     "全年新建学校2所，完成了校舍维修。\n";
-  g_autoptr(LuoshiDocument) doc = segment_text (text);
+  const char *breaks[] = { "\n", "\r\n", "\r" };
 
-  assert_tiling (doc);
-  g_assert_cmpuint (doc->reports->len, ==, 2);
-  g_assert_cmpstr (report (doc, 0)->title, ==, "教育局工作总结 篇1");
-  g_assert_cmpuint (report (doc, 1)->first_line, ==, 5);  /* the repeated title joins */
-  g_assert_cmpstr (report (doc, 1)->title, ==, "教育局工作总结 篇2");
-  g_assert_cmpint (report (doc, 1)->kind, ==, LUOSHI_REPORT_REVIEW);
+  /* The same with each kind of line ending. */
+  for (guint b = 0; b < G_N_ELEMENTS (breaks); b++)
+    {
+      g_auto(GStrv) lines = g_strsplit (text, "\n", -1);
+      g_autofree char *joined = g_strjoinv (breaks[b], lines);
+      g_autoptr(LuoshiDocument) doc = segment_text (joined);
+
+      assert_tiling (doc);
+      g_assert_cmpuint (doc->reports->len, ==, 2);
+      g_assert_cmpstr (report (doc, 0)->title, ==, "教育局工作总结 篇1");
+      g_assert_cmpuint (report (doc, 0)->last_line, ==, 4);
+      g_assert_cmpuint (report (doc, 1)->first_line, ==, 5);  /* the repeated title joins */
+      g_assert_cmpstr (report (doc, 1)->title, ==, "教育局工作总结 篇2");
+      g_assert_cmpint (report (doc, 1)->kind, ==, LUOSHI_REPORT_REVIEW);
+      g_assert_cmpuint (doc->sentences->len, ==, 9);
+    }
 }
 
 static void
@@ -301,6 +319,21 @@ test_reports_restart (void)
   g_assert_cmpint (report (doc, 2)->kind, ==, LUOSHI_REPORT_OTHER);
   /* Masked year: unknown. */
   g_assert_cmpint (report (doc, 0)->year, ==, 0);
+}
+
+static void
+test_reports_restart_indented (void)
+{
+  /* Every paragraph is indented, so indentation says nothing; the last
+   * paragraph before the restart that opens with a year begins the new
+   * report, not the previous item's body that also starts with one. */
+  g_autoptr(LuoshiDocument) doc = segment_fixture ("indented.txt");
+
+  assert_tiling (doc);
+  g_assert_cmpuint (doc->reports->len, ==, 2);
+  g_assert_cmpuint (report (doc, 1)->first_line, ==, 12);
+  g_assert_cmpint (report (doc, 1)->year, ==, 2011);
+  g_assert_cmpint (report (doc, 0)->year, ==, 2010);
 }
 
 static void
@@ -416,6 +449,8 @@ test_speech (void)
 
   g_assert_cmpuint (doc->reports->len, ==, 1);
   g_assert_cmpint (report (doc, 0)->kind, ==, LUOSHI_REPORT_SPEECH);
+  /* 主要任务 in a speech is the coming work. */
+  g_assert_cmpint (find_section (doc, "二、", "今年的主要任务")->kind, ==, LUOSHI_SECTION_PLAN);
 }
 
 static void
@@ -483,6 +518,116 @@ test_reports_pian_prefix (void)
 }
 
 static void
+test_reports_repeated_heading (void)
+{
+  /* No title cue at all, but the first line comes again after the text:
+   * the page pasted a second report under the same heading. */
+  const char *text =
+    "加强学校管理的做法与成效\n"
+    "加强学校管理的做法与成效\n"
+    "一年来，我们从制度建设入手，全面加强学校管理。\n"
+    "一、健全管理制度\n"
+    "制定了学校管理规程，规范了办学行为。\n"
+    "加强学校管理的做法与成效\n"
+    "本学期，我校以精细化管理为抓手，提升了管理水平。\n"
+    "一、推行精细化管理\n"
+    "建立了年级组长负责制。\n";
+  g_autoptr(LuoshiDocument) doc = segment_text (text);
+
+  assert_tiling (doc);
+  g_assert_cmpuint (doc->reports->len, ==, 2);
+  g_assert_cmpuint (report (doc, 1)->first_line, ==, 6);
+  g_assert_cmpstr (report (doc, 1)->title, ==, "加强学校管理的做法与成效");
+}
+
+static void
+test_reports_topic_restart (void)
+{
+  /* 1、 again under an unmarked topic heading is the same report. */
+  const char *text =
+    "实验小学2012年工作计划\n"
+    "1、加强教师队伍建设，全年培训教师200人次。\n"
+    "2、推进课堂教学改革，开展优质课评比活动。\n"
+    "德育工作\n"
+    "德育是学校工作的首位，本年度我们将重点抓好以下工作。\n"
+    "1、开展文明礼仪教育，组织主题班会。\n"
+    "2、加强家校联系，召开家长会两次。\n";
+  g_autoptr(LuoshiDocument) doc = segment_text (text);
+
+  g_assert_cmpuint (doc->reports->len, ==, 1);
+  g_assert_cmpint (report (doc, 0)->kind, ==, LUOSHI_REPORT_PLAN);
+  g_assert_cmpint (find_section (doc, "1、", "开展文明礼仪教育")->kind, ==, LUOSHI_SECTION_PLAN);
+}
+
+static void
+test_reports_untitled_study (void)
+{
+  /* A short line named like a document right above a restarted 一、
+   * opens a new, untitled-in-form report. */
+  const char *text =
+    "城关镇中心学校工作总结\n"
+    "一、教学质量稳步提升\n"
+    "全镇小学毕业考试合格率达到98%。\n"
+    "二、校舍条件明显改善\n"
+    "新建了中心小学教学楼。\n"
+    "党校学习心得\n"
+    "一、提高了理论水平\n"
+    "通过学习，我对党的理论有了更深的认识。\n"
+    "二、增强了党性修养\n"
+    "我决心在工作中发挥党员的先锋模范作用。\n";
+  g_autoptr(LuoshiDocument) doc = segment_text (text);
+
+  assert_tiling (doc);
+  g_assert_cmpuint (doc->reports->len, ==, 2);
+  g_assert_cmpuint (report (doc, 1)->first_line, ==, 6);
+  g_assert_cmpstr (report (doc, 1)->title, ==, "党校学习心得");
+  g_assert_cmpint (report (doc, 1)->kind, ==, LUOSHI_REPORT_OTHER);
+}
+
+static void
+test_reports_topic_parts (void)
+{
+  /* 一、 again right under an unmarked topic line: parts of one report. */
+  const char *text =
+    "实验中学2012年工作总结\n"
+    "教学工作\n"
+    "一、完成了课程计划规定的全部教学任务。\n"
+    "二、组织了期中和期末质量检测。\n"
+    "德育工作\n"
+    "一、开展了学雷锋主题教育活动。\n"
+    "二、召开了家长会，家校联系更加紧密。\n";
+  g_autoptr(LuoshiDocument) doc = segment_text (text);
+
+  g_assert_cmpuint (doc->reports->len, ==, 1);
+  g_assert_cmpint (report (doc, 0)->kind, ==, LUOSHI_REPORT_REVIEW);
+  /* Each topic holds its items. */
+  g_assert_true (section (doc, find_section (doc, "二、", "召开了家长会")->parent)
+                 == find_section (doc, "", "德育工作"));
+}
+
+static void
+test_kind_dated_parts (void)
+{
+  /* A part heading naming the year after the reviewed one is the plan. */
+  const char *text =
+    "各位代表：\n"
+    "现在，我代表县人民政府，向大会报告工作。\n"
+    "一、2016年工作回顾\n"
+    "过去一年，全县新建学校5所，新增学位3000个。\n"
+    "二、2017年重点工作任务\n"
+    "（一）推进教育均衡发展。新建学校3所。\n"
+    "（二）加强教师队伍建设。招聘教师200名。\n";
+  g_autoptr(LuoshiDocument) doc = segment_text (text);
+
+  g_assert_cmpuint (doc->reports->len, ==, 1);
+  g_assert_cmpstr (report (doc, 0)->title, ==, "");
+  g_assert_cmpint (report (doc, 0)->kind, ==, LUOSHI_REPORT_REVIEW_PLAN);
+  g_assert_cmpint (find_section (doc, "二、", "2017年重点工作任务")->kind, ==, LUOSHI_SECTION_PLAN);
+  g_assert_cmpint (find_section (doc, "（二）", "加强教师队伍建设")->kind, ==, LUOSHI_SECTION_PLAN);
+  g_assert_cmpint (report (doc, 0)->year, ==, 2016);
+}
+
+static void
 test_empty (void)
 {
   g_autoptr(LuoshiDocument) doc = segment_text ("");
@@ -505,12 +650,18 @@ main (int   argc,
   g_test_add_func ("/segment/sentences/rules", test_sentences_rules);
   g_test_add_func ("/segment/reports/titles", test_reports_titles);
   g_test_add_func ("/segment/reports/pian", test_reports_pian);
+  g_test_add_func ("/segment/reports/topic-restart", test_reports_topic_restart);
+  g_test_add_func ("/segment/reports/topic-parts", test_reports_topic_parts);
+  g_test_add_func ("/segment/reports/untitled-study", test_reports_untitled_study);
+  g_test_add_func ("/segment/reports/repeated-heading", test_reports_repeated_heading);
   g_test_add_func ("/segment/reports/restart", test_reports_restart);
+  g_test_add_func ("/segment/reports/restart-indented", test_reports_restart_indented);
   g_test_add_func ("/segment/reports/traditional", test_traditional);
   g_test_add_func ("/segment/reports/parts", test_reports_parts);
   g_test_add_func ("/segment/reports/pian-prefix", test_reports_pian_prefix);
   g_test_add_func ("/segment/kind/plan-titled-review", test_plan_titled_review);
   g_test_add_func ("/segment/kind/speech", test_speech);
+  g_test_add_func ("/segment/kind/dated-parts", test_kind_dated_parts);
   g_test_add_func ("/segment/empty", test_empty);
 
   return g_test_run ();

@@ -60,6 +60,8 @@ static const Case cases[] = {
   { "单位生产总值能耗下降3%", "单位生产总值能耗上升1%", LUOSHI_STATUS_NOT_MET, "reduction, wrong way" },
   /* a figure of another subject does not answer */
   { "全年新建幼儿园3所以上", "新建体育馆4所", LUOSHI_STATUS_NO_EVIDENCE, "other subject" },
+  /* a figure inside a quoted name is no target */
+  { "全年投入教育经费12亿元以上，确保教育经费“两个只增不减”", "全年投入教育经费12.5亿元", LUOSHI_STATUS_MET, "quoted name" },
   /* compound targets */
   { "新建幼儿园3所，改扩建小学2所", "新建幼儿园3所", LUOSHI_STATUS_PARTLY, "half of a compound target" },
   { "新建幼儿园3所，改扩建小学2所", "新建幼儿园3所，改扩建小学2所", LUOSHI_STATUS_MET, "whole compound target" },
@@ -69,6 +71,10 @@ static const Case cases[] = {
   { "启动智慧校园建设", "智慧校园建设全面启动", LUOSHI_STATUS_MET, "the goal's own word means done" },
   { "完成教师管理系统升级", "教师管理系统升级工作滞后，未能按期完成", LUOSHI_STATUS_NOT_MET, "lagging" },
   { "学生体质健康水平稳步提高", "学生体质健康优良率提高3.2个百分点", LUOSHI_STATUS_MET, "direction asked for" },
+  { "启动智慧校园建设，建成区域教育资源公共服务平台",
+    "智慧校园建设正在稳步推进，区域教育资源公共服务平台已建成并投入使用",
+    LUOSHI_STATUS_PARTLY, "two tasks: one under way, one done" },
+  { "生均教育债务率控制在3%左右", "全区生均教育债务率明显下降", LUOSHI_STATUS_MET, "ceiling reported falling" },
   /* silence */
   { "完成校舍改造5万平方米左右", "全区教育系统安全稳定，未发生重大事故", LUOSHI_STATUS_NO_EVIDENCE, "silence" },
   { "建成区域教育资源公共服务平台", "全区中小学安全工作扎实开展", LUOSHI_STATUS_NO_EVIDENCE, "unrelated passage" },

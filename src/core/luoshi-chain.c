@@ -7,6 +7,7 @@
 #include "config.h"
 
 #include "luoshi-chain.h"
+#include "luoshi-script.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -234,6 +235,11 @@ is_plan_heading (const char *line)
                                G_REGEX_OPTIMIZE, 0, NULL);
       g_once_init_leave (&re, r);
     }
+  /* 二、2011年重点工作完成情况 reports on the year, it does not plan it */
+  if (strstr (line, "完成") || strstr (line, "情况") || strstr (line, "回顾")
+      || strstr (line, "总结") || strstr (line, "成效") || strstr (line, "成绩")
+      || strstr (line, "进展") || strstr (line, "问题"))
+    return FALSE;
   return g_regex_match (re, line, 0, NULL);
 }
 
@@ -315,15 +321,42 @@ typedef struct
   LuoshiReportKind kind;
 } Entry;
 
+/* Whether two reports may come from one body: the same name (in either
+ * script: 西湖區 is 西湖区), or a name unknown on either side. */
 static gboolean
 same_body_or_unknown (LuoshiReport *a,
                       LuoshiReport *b,
                       gboolean     *same)
 {
-  *same = a->org && b->org && *a->org && *b->org && strcmp (a->org, b->org) == 0;
-  if (a->org && b->org && *a->org && *b->org && !*same)
-    return FALSE;
-  return TRUE;
+  g_autofree char *sa = NULL;
+  g_autofree char *sb = NULL;
+
+  *same = FALSE;
+  if (a->org == NULL || b->org == NULL || *a->org == '\0' || *b->org == '\0')
+    return TRUE;
+  sa = luoshi_script_simplify (a->org, -1);
+  sb = luoshi_script_simplify (b->org, -1);
+  *same = g_strcmp0 (sa, sb) == 0;
+  return *same;
+}
+
+/* Whether some report of @entries plans @year for the body of @review
+ * (or for an unknown body). */
+static gboolean
+has_plan_of_year (GArray       *entries,
+                  int           year,
+                  LuoshiReport *review)
+{
+  for (guint i = 0; i < entries->len; i++)
+    {
+      Entry *e = &g_array_index (entries, Entry, i);
+      LuoshiReport *r = report_at (e->doc, e->report);
+      gboolean same;
+
+      if (has_plan_part (e->kind) && e->plan_year == year && same_body_or_unknown (r, review, &same))
+        return TRUE;
+    }
+  return FALSE;
 }
 
 GPtrArray *
@@ -370,13 +403,19 @@ luoshi_chain_propose (GPtrArray *documents)
           if (!same_body_or_unknown (pr, rr, &same_body))
             continue;
 
-          if (plan->plan_year > 0 && rev->review_year > 0)
-            {
-              if (rev->review_year != plan->plan_year)
-                continue;
-              /* a full-year review answers a plan better than a half */
-              score = rev->half == 0 ? 3 : 1.5 + (rev->half == 2 ? 0.5 : 0);
-            }
+          if (plan->plan_year > 0 && rev->review_year > 0 && rev->review_year == plan->plan_year)
+            /* a full-year review answers a plan better than a half */
+            score = rev->half == 0 ? 3 : 1.5 + (rev->half == 2 ? 0.5 : 0);
+          else if (plan->plan_year > 0 && rev->review_year == plan->plan_year + 1
+                   && rev->kind == LUOSHI_REPORT_REVIEW && rev->half == 0
+                   && !has_plan_of_year (entries, rev->review_year, rr))
+            /* A review dated the next year (2024年工作总结 after 2023年工作
+             * 要点) when nothing reviews the plan's own year and no plan of
+             * that next year claims it: written early in the year about
+             * the last one. */
+            score = 0.5;
+          else if (plan->plan_year > 0 && rev->review_year > 0)
+            continue;
           else if (plan->plan_year == 0 && rev->review_year == 0 && q > p)
             /* unknown years: the next review after the plan, nearer better */
             score = 1.0 / (q - p);

@@ -49,7 +49,15 @@ static const char * const past_cues[] = {
   "达到", "实现", "投入", "投资", "被评为", "被授予", "评为", "通过", "顺利",
   "圆满", "先后", "累计", "截至", "截止", "首次", "名列", "取得", "率达",
   "成功", "开通", "竣工", "落成", "签订", "印发", "下发", "出台", "制定",
-  "组织", "开展", "启动", "发放", "共计", "共有", "共",
+  "组织", "开展", "启动", "发放", "共计", "共有", "共完成", "共投入",
+  "共培训", "共举办", "共召开", "共获", "共组织", "共招",
+};
+
+/* Unmistakable reports of something done. */
+static const char * const completions[] = {
+  "完成了", "建成了", "召开了", "举办了", "开展了", "组织了", "实行了",
+  "实施了", "投入使用", "荣获", "被评为", "顺利通过", "圆满完成", "已经完成",
+  "已完成", "已建成", "获得了",
 };
 
 /* A review heading that claims a result (办学条件得到全面改善). */
@@ -57,13 +65,13 @@ static const char * const result_cues[] = {
   "得到", "取得", "成效", "突破", "新台阶", "新高度", "新拓展", "新特色",
   "新高", "跃升", "亮点", "圆满", "顺利", "实现", "完成",
   "被评为", "荣获", "做到", "大幅", "首次", "显著", "明显", "初见", "稳固",
-  "日趋", "丰硕", "可喜", "成果",
+  "日趋", "丰硕", "可喜",
 };
 
 /* Clause-final results: 管理进一步加强, 机制逐步完善. */
 static const char * const result_verbs[] = {
   "加强", "落实", "优化", "完善", "提高", "提升", "改善", "增强", "规范",
-  "扩大", "健全", "巩固",
+  "扩大", "健全", "巩固", "加大",
 };
 static const char * const result_adverbs[] = {
   "进一步", "不断", "逐步", "全面", "有效", "明显", "显著", "更加", "大幅",
@@ -96,12 +104,30 @@ static const char * const problem_openers[] = {
 static const char * const background_cues[] = {
   "现有", "位于", "总面积", "下辖", "辖区面积", "地处", "总人口", "占地面积",
 };
+/* Cues that must name the subject's place early in the sentence (全县
+ * 位于…), not occur inside a phrase (更好地处理). */
+static const char * const background_place_cues[] = { "位于", "地处" };
 
 /* Greetings, rhetoric and report scaffolding. */
 static const char * const scaffold_cues[] = {
   "尊敬的", "同志们", "各位领导", "各位代表", "谢谢", "汇报如下", "报告如下",
   "总结如下", "安排如下", "要点如下", "计划如下", ".com", "www.",
   "作为一名", "回首", "展望未来",
+};
+
+/* Guiding ideology: 以…为指导, 高举…旗帜. */
+static const char * const ideology_cues[] = {
+  "为指导", "为统领", "为指针", "指导思想", "伟大旗帜", "为引领",
+};
+
+/* How a review opens: 在区委、区政府的正确领导下，围绕…，以…为指导 */
+static const char * const overview_cues[] = {
+  "领导下", "指导下", "为指导", "高举", "围绕", "为统领", "为引领",
+};
+/* …and what makes such an opening a claim of the year's results. */
+static const char * const overview_results[] = {
+  "取得", "成效", "完成", "实现", "提高", "提升了", "提供了", "显著", "明显",
+  "突破", "成绩", "新台阶",
 };
 
 /* A sentence defining or extolling something (…是…的关键). */
@@ -130,6 +156,7 @@ static const char * const plan_heading_cues[] = {
   "明年", "来年", "下半年工作", "努力方向", "工作目标", "主要目标",
   "发展目标", "展望", "工作重点", "工作措施", "预期目标", "工作要求",
   "总体要求", "政策取向", "工作的建议", "工作建议", "下阶段", "新的一年",
+  "重点工作", "主要工作任务",
 };
 static const char * const review_heading_cues[] = {
   "回顾", "总结", "完成情况", "进展情况", "主要成绩", "主要工作", "工作成效",
@@ -151,6 +178,8 @@ static const char * const meta_heading_cues[] = {
   "问题及", "问题与", "不足", "年度总结", "年终总结", "总结", "要点", "计划",
   "方面", "情况", "总体目标", "主要目标", "预期目标", "工作目标", "目标任务",
   "重点任务", "主要任务", "指导思想", "总体思路", "基本思路", "总体部署",
+  "重点工作", "保障措施", "工作措施", "主要措施", "具体措施", "困难和问题",
+  "困难与问题", "问题和困难", "不足和问题",
 };
 
 /* -------------------------------------------------------------- helpers */
@@ -515,6 +544,36 @@ has_colon_body (Span t)
   return FALSE;
 }
 
+/* 我区现有中心校11所, 全县位于…: the district as it is. 现有 counts
+ * only before a figure (在梳理现有制度的基础上 is a plan). */
+static gboolean
+is_background (Span t)
+{
+  const char *end = t.s + t.len;
+
+  for (gsize i = 0; i < N (background_cues); i++)
+    {
+      const char *p = find (t, background_cues[i]);
+      gboolean place = FALSE;
+
+      if (p == NULL)
+        continue;
+      for (gsize j = 0; j < N (background_place_cues); j++)
+        if (strcmp (background_cues[i], background_place_cues[j]) == 0)
+          place = TRUE;
+      if (place && g_utf8_pointer_to_offset (t.s, p) > 8)
+        continue;
+      if (strcmp (background_cues[i], "现有") == 0)
+        {
+          Span rest = { p, MIN ((gsize) (end - p), 30), NULL };
+          if (!has_digit (rest))
+            continue;
+        }
+      return TRUE;
+    }
+  return FALSE;
+}
+
 /* 全市共有教职工8271人: a count of what exists, no action in it. */
 static gboolean
 is_headcount (Span t)
@@ -529,8 +588,9 @@ is_headcount (Span t)
          find (t, "已") == NULL && find_any (t, actions, N (actions)) == NULL;
 }
 
-/* An unnumbered subheading in a review (积极开展安全法制教育。): short,
- * opening with a directive verb, reporting nothing done. */
+/* An unnumbered subheading in a review (积极开展安全法制教育。) at the
+ * start of a line: short, opening with a directive verb, reporting
+ * nothing done. In mid-paragraph the same shape reports an action. */
 static gboolean
 is_subheading (Span t)
 {
@@ -539,7 +599,9 @@ is_subheading (Span t)
 
   return n <= 24 && ends_period &&
          starts_with_any (t, imperative_starts, N (imperative_starts)) &&
-         !has_firm_past (t) && !has_digit (t);
+         !has_firm_past (t) && !has_digit (t) &&
+         find_any (t, result_cues, N (result_cues)) == NULL &&
+         !has_clause_final_result (t);
 }
 
 static gboolean
@@ -547,7 +609,8 @@ is_meta_heading (Span t)
 {
   guint n = count_cjk (t);
 
-  if (n > 24)
+  /* 重点任务取得积极进展，… is a claim, not a part title. */
+  if (n > 24 || find (t, "，") != NULL || find (t, ",") != NULL)
     return FALSE;
   /* A content heading has a verb phrase; a part title is mostly nouns. */
   if (find_any (t, meta_heading_cues, N (meta_heading_cues)) == NULL)
@@ -759,8 +822,9 @@ luoshi_classify_opens_run (const char *text,
 
   t = trim (text, len < 0 ? strlen (text) : (gsize) len);
   fill_filter (&t, bits);
+  /* 对…存在的问题提出了整改意见 reports work on problems. */
   if (find_any (t, problem_openers, N (problem_openers)) != NULL &&
-      find_future (t) == NULL)
+      find_future (t) == NULL && !has_firm_past (t) && !problem_is_object (t))
     return LUOSHI_LABEL_PROBLEM;
   if (is_transition (t) && (find_future (t) != NULL || has_yao (t)))
     return LUOSHI_LABEL_GOAL;
@@ -790,12 +854,19 @@ classify_plan (Span         t,
       *confidence = 0.6;
       return LUOSHI_LABEL_OTHER;
     }
+  /* A report taken for a plan may still recount what was done; only
+   * plain completions count here (在已成立的…基础上 plans). */
+  if (!future && find_any (t, completions, N (completions)) != NULL)
+    {
+      *confidence = 0.5;
+      return LUOSHI_LABEL_ACHIEVEMENT;
+    }
   if (is_transition (t))
     {
       *confidence = 0.6;
       return LUOSHI_LABEL_OTHER;
     }
-  if (!future && find_any (t, background_cues, N (background_cues)) != NULL)
+  if (!future && is_background (t))
     {
       *confidence = 0.5;
       return LUOSHI_LABEL_OTHER;
@@ -842,6 +913,8 @@ classify_review_heading (Span     t,
 static LuoshiLabel
 classify_review (Span         t,
                  gboolean     heading,
+                 gboolean     opening,
+                 gboolean     line_start,
                  LuoshiLabel  run,
                  double      *confidence)
 {
@@ -850,6 +923,13 @@ classify_review (Span         t,
 
   if (heading)
     return classify_review_heading (t, confidence);
+
+  /* 下一步，我们将重点做好以下工作： announces goals, it is none. */
+  if (is_transition (t) && !has_digit (t))
+    {
+      *confidence = 0.6;
+      return LUOSHI_LABEL_OTHER;
+    }
 
   /* A commitment inside a review (下一步，我们将…) is a goal; a sentence
    * that reports first and adds an outlook (…已完成，预计明年交付) is
@@ -861,6 +941,14 @@ classify_review (Span         t,
           *confidence = firm_past ? 0.55 : 0.7;
           return LUOSHI_LABEL_GOAL;
         }
+    }
+
+  /* The opening sets the scene unless it sums up results. */
+  if (opening && find_any (t, overview_cues, N (overview_cues)) != NULL &&
+      find_any (t, overview_results, N (overview_results)) == NULL)
+    {
+      *confidence = 0.55;
+      return LUOSHI_LABEL_OTHER;
     }
 
   if (run == LUOSHI_LABEL_PROBLEM || luoshi_classify_opens_run (t.s, t.len) == LUOSHI_LABEL_PROBLEM)
@@ -878,8 +966,7 @@ classify_review (Span         t,
       *confidence = 0.6;
       return LUOSHI_LABEL_PROBLEM;
     }
-  if (find_any (t, background_cues, N (background_cues)) != NULL &&
-      (!firm_past || find (t, "现有") != NULL))
+  if (is_background (t) && (!firm_past || find (t, "现有") != NULL))
     {
       *confidence = 0.6;
       return LUOSHI_LABEL_OTHER;
@@ -889,7 +976,7 @@ classify_review (Span         t,
       *confidence = 0.55;
       return LUOSHI_LABEL_OTHER;
     }
-  if (is_subheading (t))
+  if (line_start && is_subheading (t))
     {
       *confidence = 0.5;
       return LUOSHI_LABEL_OTHER;
@@ -1006,6 +1093,17 @@ luoshi_classify_sentence (const char                  *text,
       return LUOSHI_LABEL_OTHER;
     }
 
+  /* Under 指导思想, 以…为指导，全面贯彻… states the ideology, not a
+   * task; with 将 or 要 (我局将以…为指导) it opens the commitments.
+   * Elsewhere the phrase usually leads into a task (以…为指导，加强…). */
+  if (context->guidance && !heading && !has_digit (t) && find_future (t) == NULL &&
+      !has_yao (t) && find_any (t, ideology_cues, N (ideology_cues)) != NULL)
+    {
+      if (confidence != NULL)
+        *confidence = 0.6;
+      return LUOSHI_LABEL_OTHER;
+    }
+
   kind = context->section_kind;
   if (kind == LUOSHI_SECTION_OTHER)
     {
@@ -1034,7 +1132,8 @@ luoshi_classify_sentence (const char                  *text,
       label = classify_problem (t, heading, &conf);
       break;
     case LUOSHI_SECTION_REVIEW:
-      label = classify_review (t, heading, context->run, &conf);
+      label = classify_review (t, heading, context->opening, context->line_start,
+                               context->run, &conf);
       break;
     case LUOSHI_SECTION_OTHER:
     default:

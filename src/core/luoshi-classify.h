@@ -35,6 +35,14 @@ typedef struct
    * or of goals ("下一步，我们将做好以下工作：") that this one may
    * continue; LUOSHI_LABEL_OTHER when none. */
   LuoshiLabel        run;
+  /* The part is headed 指导思想 (guiding ideology): its 以…为指导
+   * sentences are no items. */
+  gboolean           guidance;
+  /* The sentence comes before the report's first numbered heading, where
+   * a review opens with the year's setting and ideology. */
+  gboolean           opening;
+  /* The sentence is the first of its line. */
+  gboolean           line_start;
 } LuoshiClassifyContext;
 
 /* Labels @text (UTF-8 in simplified characters, @len bytes or -1) in

@@ -1,12 +1,19 @@
-/* luoshi-extract.c: find goals, achievements and problems, and report facts
+/* luoshi-extract.c: find goals, achievements and problems
  *
  * Copyright 2026 The Luoshi authors
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
+ * Walks the segmented sentences of each report in order, works out the
+ * part each one sits in (numbered sections, unnumbered part titles such
+ * as 今后工作打算, and lists announced by a sentence ending in a colon),
+ * and asks luoshi-classify for its label.
+ *
  * One item per labelled sentence (a sentence ends at 。！？；or a line
  * break, so the clauses of 主要预期目标是：…；…；… become separate
- * items). An item's span leaves out the outline marker, a lead-in such
- * as "主要预期目标是：" and the closing punctuation, so printed sheets and
+ * items); a goal sentence naming several figures is cut between its
+ * figure-bearing clauses, so each target is tracked on its own. An
+ * item's span leaves out the outline marker, a lead-in such as
+ * "主要预期目标是：" and the closing punctuation, so printed sheets and
  * verdicts quote only the commitment or the result itself.
  */
 
@@ -63,17 +70,20 @@ is_loose_report (LuoshiDocument *doc,
 }
 
 /* The effective kind of every section (what its title says, else the
- * segmenter's, else its parent's) and where the heading that decided it starts:
- * an unnumbered part title written later (今后工作打算) overrides kinds
- * that were only inherited or guessed from the report. */
+ * segmenter's, else its parent's), where the heading that decided it
+ * starts (an unnumbered part title written later, 今后工作打算,
+ * overrides kinds that were only inherited or guessed from the report),
+ * and whether it lies under 指导思想. */
 static void
 section_kinds (LuoshiDocument     *doc,
                LuoshiSectionKind **kinds_out,
-               guint             **decided_at_out)
+               guint             **decided_at_out,
+               gboolean          **guidance_out)
 {
   guint n = doc->sections ? doc->sections->len : 0;
   LuoshiSectionKind *kinds = g_new0 (LuoshiSectionKind, MAX (n, 1));
   guint *decided_at = g_new0 (guint, MAX (n, 1));
+  gboolean *guidance = g_new0 (gboolean, MAX (n, 1));
 
   for (guint i = 0; i < n; i++)
     {
@@ -99,9 +109,13 @@ section_kinds (LuoshiDocument     *doc,
         decided_at[i] = section->start;
       else
         decided_at[i] = has_parent ? decided_at[section->parent] : 0;
+
+      guidance[i] = (title != NULL && strstr (title, "指导思想") != NULL) ||
+                    (has_parent && guidance[section->parent]);
     }
   *kinds_out = kinds;
   *decided_at_out = decided_at;
+  *guidance_out = guidance;
 }
 
 static gboolean
@@ -114,6 +128,13 @@ is_enumeration (LuoshiDocument       *doc,
     return FALSE;
   section = g_ptr_array_index (doc->sections, sentence->section);
   return section->style == LUOSHI_OUTLINE_SHI;
+}
+
+static gboolean
+has_comma (const char *text,
+           gsize       len)
+{
+  return g_strstr_len (text, len, "，") != NULL || memchr (text, ',', len) != NULL;
 }
 
 static gboolean
@@ -170,7 +191,24 @@ n_chars (const char *text,
   return (guint) g_utf8_strlen (text, (gssize) len);
 }
 
-static const char *trim_end (const char *p, const char *e);
+/* Drops closing punctuation and space. */
+static const char *
+trim_end (const char *p,
+          const char *e)
+{
+  while (e > p)
+    {
+      const char *last = g_utf8_find_prev_char (p, e);
+      gunichar c;
+      if (last == NULL)
+        break;
+      c = g_utf8_get_char (last);
+      if (!is_space (c) && !is_terminal (c) && c != 0xff0c && c != ',' && c != 0x3001)
+        break;
+      e = last;
+    }
+  return e;
+}
 
 /* Narrows @text (a sentence, simplified) to what an item quotes: no
  * marker, no list lead-in for goals ("主要预期目标是："), no closing
@@ -219,24 +257,6 @@ tighten (const char   *text,
   *out_start = p;
   *out_end = e;
   return e > p;
-}
-
-static const char *
-trim_end (const char *p,
-          const char *e)
-{
-  while (e > p)
-    {
-      const char *last = g_utf8_find_prev_char (p, e);
-      gunichar c;
-      if (last == NULL)
-        break;
-      c = g_utf8_get_char (last);
-      if (!is_space (c) && !is_terminal (c) && c != 0xff0c && c != ',' && c != 0x3001)
-        break;
-      e = last;
-    }
-  return e;
 }
 
 static gboolean
@@ -424,7 +444,8 @@ walk_before (Walk                 *walk,
     kind = luoshi_classify_heading (s, len);
   /* 下一步工作打算： names a part; 主要表现在：, 现将工作总结如下：
    * only open a list. */
-  if (colon && kind != LUOSHI_SECTION_PLAN && kind != LUOSHI_SECTION_PROBLEM)
+  if (colon && (kind == LUOSHI_SECTION_OTHER || kind == LUOSHI_SECTION_REVIEW ||
+                has_comma (s, len)))
     title_line = FALSE;
 
   /* A heading at the depth a part was named in, or above, ends it. */
@@ -484,6 +505,7 @@ luoshi_extract (LuoshiDocument *doc)
 {
   g_autofree LuoshiSectionKind *kinds = NULL;
   g_autofree guint *decided_at = NULL;
+  g_autofree gboolean *guidance = NULL;
   Walk walk = { G_MAXUINT, LUOSHI_SECTION_OTHER, 0, -1, LUOSHI_LABEL_OTHER, 0, FALSE };
 
   g_return_if_fail (doc != NULL);
@@ -496,7 +518,7 @@ luoshi_extract (LuoshiDocument *doc)
   if (doc->sentences == NULL)
     return;
 
-  section_kinds (doc, &kinds, &decided_at);
+  section_kinds (doc, &kinds, &decided_at, &guidance);
 
   for (guint i = 0; i < doc->sentences->len; i++)
     {
@@ -518,6 +540,10 @@ luoshi_extract (LuoshiDocument *doc)
            decided_at[sentence->section] > walk.line_kind_at))
         context.section_kind = kinds[sentence->section];
       context.run = walk.run;
+      context.guidance = sentence->section >= 0 && guidance[sentence->section];
+      context.opening = sentence->section < 0;
+      context.line_start = i == 0 ||
+        ((const LuoshiSentence *) g_ptr_array_index (doc->sentences, i - 1))->line != sentence->line;
 
       label = luoshi_classify_sentence (s, len, &context, &confidence);
       if (!context.heading)

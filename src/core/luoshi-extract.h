@@ -10,8 +10,12 @@
 
 G_BEGIN_DECLS
 
-/* Fills @doc's items from its segmented sentences and sections, and each
- * report's kind, period and issuing body. Call after luoshi_segment(). */
+/* Fills @doc's items (replacing any) from its segmented sentences and
+ * sections: goals, achievements and problems, one per labelled sentence
+ * (a goal sentence listing several figures gives one per figure), each
+ * with its span, section path, figures and confidence. Call after
+ * luoshi_segment(), which sets each report's kind, period and issuing
+ * body. */
 void luoshi_extract (LuoshiDocument *doc);
 
 G_END_DECLS

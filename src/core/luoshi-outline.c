@@ -178,6 +178,13 @@ match_arabic (const gunichar *text,
     return FALSE;
   if (text[i] == 0x3001) /* 、 */
     i++;
+  else if (is_close_paren (text[i])) /* 1) reads as (1) */
+    {
+      marker->style = LUOSHI_OUTLINE_PAREN_ARABIC;
+      marker->number = value;
+      marker->length = i + 1;
+      return value > 0;
+    }
   else if (text[i] == '.' || text[i] == 0xFF0E) /* . ． */
     {
       /* 1.5万 is a number, not a marker. */
@@ -283,6 +290,13 @@ static const HeadingCue heading_cues[] = {
   { "工作目标", LUOSHI_SECTION_PLAN, FALSE },
   { "工作设想", LUOSHI_SECTION_PLAN, FALSE },
   { "展望", LUOSHI_SECTION_PLAN, FALSE },
+  { "总体要求", LUOSHI_SECTION_PLAN, FALSE },
+  { "总体部署", LUOSHI_SECTION_PLAN, FALSE },
+  { "工作部署", LUOSHI_SECTION_PLAN, FALSE },
+  { "工作安排", LUOSHI_SECTION_PLAN, FALSE },
+  { "目标任务", LUOSHI_SECTION_PLAN, FALSE },
+  { "主要目标", LUOSHI_SECTION_PLAN, FALSE },
+  { "工作的建议", LUOSHI_SECTION_PLAN, FALSE },
   { "重点工作", LUOSHI_SECTION_PLAN, TRUE },
   { "主要任务", LUOSHI_SECTION_PLAN, TRUE },
   { "回顾", LUOSHI_SECTION_REVIEW, FALSE },

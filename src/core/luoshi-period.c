@@ -13,27 +13,26 @@
  * purpose: each entry must name one year, not a campaign of many. */
 typedef struct
 {
-  const char *words;
+  const char *words[3];  /* any of these names the event */
   int         year;
 } DatedEvent;
 
 static const DatedEvent dated_events[] = {
-  { "汶川", 2008 },                       /* Wenchuan earthquake, 2008-05-12 */
-  { "北京奥运", 2008 },                   /* Beijing Olympics, 2008-08 */
-  { "奥运会", 2008 },
-  { "改革开放30周年", 2008 },
-  { "建国60周年", 2009 },
-  { "建党85周年", 2006 },
-  { "建党90周年", 2011 },
-  { "长征胜利70周年", 2006 },
-  { "八荣八耻", 2006 },                   /* 社会主义荣辱观, 2006-03 */
-  { "十六届六中全会", 2006 },
-  { "十七届四中全会", 2009 },
-  { "学习实践科学发展观", 2009 },         /* second and third rounds, 2009 */
-  { "国家中长期教育改革和发展规划纲要", 2010 }, /* issued 2010-07 */
-  { "八项规定", 2013 },                   /* issued 2012-12, applied from 2013 */
-  { "群众路线教育实践活动", 2013 },
-  { "两学一做", 2016 },
+  { { "汶川", NULL }, 2008 },                        /* Wenchuan earthquake, 2008-05-12 */
+  { { "北京奥运", "奥运会", NULL }, 2008 },          /* Beijing Olympics, 2008-08 */
+  { { "改革开放30周年", NULL }, 2008 },
+  { { "建国60周年", NULL }, 2009 },
+  { { "建党85周年", NULL }, 2006 },
+  { { "建党90周年", NULL }, 2011 },
+  { { "长征胜利70周年", NULL }, 2006 },
+  { { "八荣八耻", NULL }, 2006 },                    /* 社会主义荣辱观, 2006-03 */
+  { { "十六届六中全会", NULL }, 2006 },
+  { { "十七届四中全会", NULL }, 2009 },
+  { { "学习实践科学发展观", NULL }, 2009 },          /* second and third rounds, 2009 */
+  { { "国家中长期教育改革和发展规划纲要", NULL }, 2010 }, /* issued 2010-07 */
+  { { "八项规定", NULL }, 2013 },                    /* issued 2012-12, applied from 2013 */
+  { { "群众路线教育实践活动", NULL }, 2013 },
+  { { "两学一做", NULL }, 2016 },
 };
 
 typedef struct
@@ -43,6 +42,7 @@ typedef struct
   guint    length;
   gboolean in_plan;
   gboolean two_digit;
+  guint    weight;     /* a year in a heading counts more */
 } Mention;
 
 typedef struct
@@ -167,6 +167,14 @@ year_at (const gunichar *t,
   if (is_range_char (prev) || is_range_char (next)
       || (next == YEAR_CHAR && j + 1 < n && is_range_char (t[j + 1])))
     return FALSE;
+  /* "比2011年增长", "自2004年以来": another year to compare with or start
+   * from, not the one reported on. */
+  if (in_set (prev, "比较自从")
+      || (next == YEAR_CHAR && j + 1 < n
+          && (t[j + 1] == 0x8D77 /* 起 */
+              || (j + 2 < n && t[j + 1] == 0x4EE5 && t[j + 2] == 0x6765) /* 以来 */
+              || (j + 2 < n && t[j + 1] == 0x5F00 && t[j + 2] == 0x59CB)))) /* 开始 */
+    return FALSE;
 
   if (j - i == 4)
     {
@@ -229,7 +237,8 @@ mask_at (const gunichar *t,
         return 1;
       if ((prev == '\n' || prev == '\r' || g_unichar_isspace (prev)
            || in_set (prev, "，。；、：在于至从自到是-—"))
-          && !in_set (next, "度级龄限轻纪会终初底末中内来前后里代份月"))
+          /* 年度 年初 年均 …: words, not a masked year */
+          && !in_set (next, "度级龄限轻纪会终初底末中内来前后里代份月均薪检审报鉴货画华头间轮化产收增平"))
         return 1;
     }
   return 0;
@@ -239,16 +248,16 @@ mask_at (const gunichar *t,
  * one walk over the report's sections (as for sentences) finds the
  * innermost section of each: linear in the report. */
 static gboolean
-offset_in_plan (Scan  *scan,
-                guint  offset)
+offset_in_plan (Scan     *scan,
+                guint     offset,
+                gboolean *in_heading)
 {
   GPtrArray *sections = scan->doc->sections;
   guint at = scan->report->start + offset;
 
-  if (scan->report->kind == LUOSHI_REPORT_PLAN)
-    return TRUE;
+  *in_heading = FALSE;
   if (sections == NULL)
-    return FALSE;
+    return scan->report->kind == LUOSHI_REPORT_PLAN;
   while (scan->next_section < sections->len)
     {
       LuoshiSection *s = g_ptr_array_index (sections, scan->next_section);
@@ -262,10 +271,13 @@ offset_in_plan (Scan  *scan,
       LuoshiSection *s = g_ptr_array_index (sections, scan->current);
 
       if (at < s->end)
-        return s->kind == LUOSHI_SECTION_PLAN;
+        {
+          *in_heading = at >= s->start && at < s->heading_end;
+          return s->kind == LUOSHI_SECTION_PLAN || scan->report->kind == LUOSHI_REPORT_PLAN;
+        }
       scan->current = s->parent;
     }
-  return FALSE;
+  return scan->report->kind == LUOSHI_REPORT_PLAN;
 }
 
 /* Index of the first section of report @index (sections are in text
@@ -288,6 +300,37 @@ first_section_of (GPtrArray *sections,
   return lo;
 }
 
+/* "2013年，我们将…": a year the text looks ahead to, even outside a
+ * plan part. Looks to the end of the sentence. */
+static gboolean
+looks_ahead (Scan  *scan,
+             guint  from)
+{
+  static const char *const cues[] = {
+    "将", "力争", "争取", "计划", "打算", "拟", "目标", "远景", NULL
+  };
+
+  for (guint i = from; i < scan->n && i < from + 40; i++)
+    {
+      gunichar c = scan->t[i];
+
+      if (c == 0x3002 || c == 0xFF1B || c == '\n' || c == '\r' || c == 0xFF01)
+        return FALSE;
+      for (guint k = 0; cues[k]; k++)
+        if (c == g_utf8_get_char (cues[k]))
+          {
+            const char *p = cues[k];
+            guint j = i;
+
+            for (; *p && j < scan->n && scan->t[j] == g_utf8_get_char (p); p = g_utf8_next_char (p))
+              j++;
+            if (*p == '\0')
+              return TRUE;
+          }
+    }
+  return FALSE;
+}
+
 static void
 scan_text (Scan *scan)
 {
@@ -298,18 +341,29 @@ scan_text (Scan *scan)
 
       if (year_at (scan->t, scan->n, i, FALSE, &m.year, &m.length))
         {
+          gboolean in_heading;
+
           m.offset = i;
           m.two_digit = m.length == 3;
-          m.in_plan = offset_in_plan (scan, i);
+          m.in_plan = offset_in_plan (scan, i, &in_heading) || looks_ahead (scan, i + m.length);
+          m.weight = in_heading ? 3 : 1;
           g_array_append_val (scan->mentions, m);
           i += m.length - 1;
         }
       else if ((mask = mask_at (scan->t, scan->n, i)) > 0)
         {
           if (scan->mask_example == NULL)
-            scan->mask_example = g_ucs4_to_utf8 (scan->t + i, mask + (scan->t[i] != YEAR_CHAR && i + mask < scan->n
-                                                        && scan->t[i + mask] == YEAR_CHAR),
-                                                 NULL, NULL, NULL);
+            {
+              /* Show the mask with its 年: "20xx年", "～年", or a bare "年". */
+              guint from = i;
+              guint to = i + mask;
+
+              if (scan->t[i] == YEAR_CHAR && i > 0 && is_mask_char (scan->t[i - 1]))
+                from = i - 1;
+              if (scan->t[i] != YEAR_CHAR && to < scan->n && scan->t[to] == YEAR_CHAR)
+                to++;
+              scan->mask_example = g_ucs4_to_utf8 (scan->t + from, to - from, NULL, NULL, NULL);
+            }
           scan->masks++;
           i += mask - 1;
         }
@@ -324,12 +378,13 @@ mention_text (Scan          *scan,
 }
 
 /* The most frequent year among the mentions of the plan part
- * (@plan_part) or the rest, or of all (@any_part); ties go to the later
- * year; 0 if none. */
+ * (@plan_part) or the rest, or of all (@any_part), perhaps only those
+ * written with two digits; ties go to the later year; 0 if none. */
 static int
 top_year (Scan     *scan,
           gboolean  plan_part,
           gboolean  any_part,
+          gboolean  two_digit_only,
           guint    *count,
           guint    *distinct,
           const Mention **example)
@@ -344,9 +399,9 @@ top_year (Scan     *scan,
       const Mention *m = &g_array_index (scan->mentions, Mention, i);
       guint c;
 
-      if (!any_part && m->in_plan != plan_part)
+      if ((!any_part && m->in_plan != plan_part) || (two_digit_only && !m->two_digit))
         continue;
-      c = GPOINTER_TO_UINT (g_hash_table_lookup (counts, GINT_TO_POINTER (m->year))) + 1;
+      c = GPOINTER_TO_UINT (g_hash_table_lookup (counts, GINT_TO_POINTER (m->year))) + m->weight;
       g_hash_table_insert (counts, GINT_TO_POINTER (m->year), GUINT_TO_POINTER (c));
       if (c > best_count || (c == best_count && m->year > best))
         {
@@ -411,39 +466,29 @@ from_title (Scan *scan)
   return TRUE;
 }
 
-/* Years from dated events; the best-supported year if two different
- * events agree on it. */
+/* Years from dated events named in @text; the best-supported year (ties
+ * to the later), with how many different events support it. */
 static int
-from_events (Scan     *scan,
-             guint    *support,
-             GString  *words)
+from_events (const char *text,
+             guint      *support,
+             GString    *words)
 {
-  g_autofree char *text = g_ucs4_to_utf8 (scan->t, scan->n, NULL, NULL, NULL);
   int years[G_N_ELEMENTS (dated_events)];
   guint n_years = 0;
   int best = 0;
   guint best_support = 0;
 
-  if (text == NULL)
-    return 0;
   for (guint i = 0; i < G_N_ELEMENTS (dated_events); i++)
-    if (strstr (text, dated_events[i].words))
-      {
-        /* 北京奥运 and 奥运会 are one event. */
-        gboolean same = FALSE;
-
-        for (guint k = 0; k < i; k++)
-          if (dated_events[k].year == dated_events[i].year
-              && (strstr (dated_events[k].words, "奥运") && strstr (dated_events[i].words, "奥运"))
-              && strstr (text, dated_events[k].words))
-            same = TRUE;
-        if (same)
-          continue;
-        years[n_years++] = dated_events[i].year;
-        if (words->len > 0)
-          g_string_append (words, "; ");
-        g_string_append_printf (words, "%s (%d)", dated_events[i].words, dated_events[i].year);
-      }
+    for (guint k = 0; dated_events[i].words[k] != NULL; k++)
+      if (strstr (text, dated_events[i].words[k]))
+        {
+          years[n_years++] = dated_events[i].year;
+          if (words->len > 0)
+            g_string_append (words, "; ");
+          g_string_append_printf (words, "%s (%d)", dated_events[i].words[k],
+                                  dated_events[i].year);
+          break;
+        }
   for (guint i = 0; i < n_years; i++)
     {
       guint c = 0;
@@ -495,14 +540,21 @@ luoshi_period_detect (LuoshiDocument *doc,
   scan_text (&scan);
 
   /* Where years are masked, a four-digit year left standing may be a
-   * stand-in ("超过2024年同期"): trust only the plan part and events.
-   * One odd bare 年 among real years is not a masked text. */
-  masked = scan.masks >= 2 || (scan.masks == 1 && scan.mentions->len == 0);
+   * stand-in ("超过2024年同期"): trust only the plan part and events. */
+  {
+    guint four_digit = 0;
 
-  event_year = from_events (&scan, &support, events);
+    for (guint i = 0; i < scan.mentions->len; i++)
+      four_digit += !g_array_index (scan.mentions, Mention, i).two_digit;
+    /* Many real years and a stray 年 or two: not masked. */
+    masked = (scan.masks >= 2 && scan.masks * 2 >= four_digit)
+             || (scan.masks == 1 && scan.mentions->len == 0);
+  }
+
+  event_year = from_events (slice ? slice : "", &support, events);
 
   if (!masked && report->kind != LUOSHI_REPORT_PLAN
-      && (year = top_year (&scan, FALSE, FALSE, &count, &distinct, &example)) > 0)
+      && (year = top_year (&scan, FALSE, FALSE, FALSE, &count, &distinct, &example)) > 0)
     {
       g_autofree char *words = mention_text (&scan, example);
 
@@ -510,18 +562,19 @@ luoshi_period_detect (LuoshiDocument *doc,
                   g_strdup_printf ("%s ×%u", words, count));
     }
   else if (!masked && report->kind == LUOSHI_REPORT_PLAN
-           && (year = top_year (&scan, TRUE, TRUE, &count, &distinct, &example)) > 0)
+           && (year = top_year (&scan, TRUE, TRUE, FALSE, &count, &distinct, &example)) > 0)
     {
       g_autofree char *words = mention_text (&scan, example);
 
       set_period (report, year, 0, count >= 2 || distinct == 1 ? 0.9 : 0.7,
                   g_strdup_printf ("%s ×%u", words, count));
     }
-  else if ((year = top_year (&scan, TRUE, FALSE, &count, &distinct, &example)) > 0
+  else if ((year = top_year (&scan, TRUE, FALSE, masked, &count, &distinct, &example)) > 0
            && (report->kind == LUOSHI_REPORT_PLAN || report->kind == LUOSHI_REPORT_REVIEW_PLAN))
     {
       /* Written in the plan part: the plan's year; a review+plan report
-       * reviews the year before. */
+       * reviews the year before. In a masked text only a two-digit year
+       * ("07年") has escaped the mask for sure. */
       g_autofree char *words = mention_text (&scan, example);
       int period = report->kind == LUOSHI_REPORT_PLAN ? year : year - 1;
       double confidence = masked ? 0.6 : 0.7;

@@ -15,16 +15,29 @@ G_BEGIN_DECLS
  * segmented (sections and kind set): a review+plan report gets the
  * reviewed year, a plan the year it plans for.
  *
+ * luoshi_segment() calls it for every report; call it again only after
+ * changing a report's kind or sections.
+ *
  * Clues, strongest first:
- *  - a year in the title ("2012年工作要点", "桐梓2011工作总结", "07年");
- *    上半年/下半年 in the title gives the half;
+ *  - a year in the title ("2012年工作要点", "桐梓2011工作总结", "07年",
+ *    "二〇一二年"); 上半年/下半年 in the title gives the half ("2011H1");
  *  - explicit years in the text (four digits, or two as in "07年"): the
- *    most frequent one outside plan parts; for a review+plan report with
- *    years only in its plan part, the year before;
+ *    most frequent one outside plan parts, a year in a heading counting
+ *    three times, ties to the later year; years the sentence looks ahead
+ *    to ("2013年，我们将…"), spans ("2012-2013学年", "到2015年") and
+ *    years compared with or counted from ("比2011年", "自2004年以来") do
+ *    not count; for a review+plan report with years only in its plan part,
+ *    the year before;
  *  - when the years are masked (20xx, 20__, **年, ～年, a bare 年), only
- *    years written in a plan part and dated events (table below) count, and
- *    events only when two different ones agree. Unknown (year 0) beats a
- *    wrong guess.
+ *    two-digit years written in a plan part and dated events (table
+ *    below) count, and events only when two different ones agree.
+ *    Unknown (year 0) beats a wrong guess; the evidence then names the
+ *    mask and any events seen.
+ *
+ * Confidence: 1.0 title, 0.9 a clear year in the text, 0.7 a lone or
+ * plan-part year (0.6 when masked, +0.2 when an event agrees), 0.5 two
+ * agreeing events. Relative words (今年, 明年) are not resolved: they
+ * only place a part (明年工作打算 is a plan part).
  *
  * Dated events (luoshi-period.c, `dated_events`), from the public record
  * (Xinhua chronologies); each is a year a report mentioning it is most

@@ -5,8 +5,8 @@
  *
  * Work is done on the simplified text (same code points as the original),
  * so one set of cue words serves traditional text too. Everything is a
- * few linear passes over the lines; only short lines are ever converted
- * back to UTF-8 to look for title cues.
+ * few linear passes over the lines (UCS-4, one array for the document);
+ * only short heading lines are converted back to UTF-8 for their cues.
  */
 
 #include "luoshi-segment.h"
@@ -22,7 +22,8 @@ typedef enum {
   LINE_HEADING,   /* starts with an outline marker */
   LINE_TITLE,     /* looks like the title of a report */
   LINE_SHORT,     /* short unmarked line followed by body text: a heading */
-  LINE_PART,      /* short unmarked line naming a part: "明年工作打算" */
+  LINE_PART,      /* short unmarked line naming a part: "明年工作打算",
+                   * or a topic over numbered items: "德育工作" */
 } LineType;
 
 typedef struct
@@ -57,10 +58,20 @@ is_cjk (gunichar c)
   return c >= 0x4E00 && c <= 0x9FFF;
 }
 
+/* White space around a line's text, including the zero-width characters
+ * web pages leave behind. */
 static gboolean
 is_space (gunichar c)
 {
-  return g_unichar_isspace (c) || c == 0xFEFF;
+  return g_unichar_isspace (c) || c == 0xFEFF || (c >= 0x200B && c <= 0x200D) || c == 0x2060;
+}
+
+/* White space as Python's str.strip() sees it: sentence spans must match
+ * the scorer's tools/sentences.py exactly. */
+static gboolean
+is_py_space (gunichar c)
+{
+  return g_unichar_isspace (c) || (c >= 0x1C && c <= 0x1F) || c == 0x85;
 }
 
 /* Whether @needle (UTF-8, at most 15 characters) occurs at @at. */
@@ -450,7 +461,16 @@ classify_lines (Segmenter *self)
         }
       while (j < n_lines && lines[j].type == LINE_BLANK)
         j++;
-      if (j < n_lines && lines[j].type == LINE_BODY
+      /* A topic line over numbered items ("德育工作" + 一、…) is a part;
+       * one named like a document ("党校学习心得") may be a title. */
+      if (j < n_lines && lines[j].type == LINE_HEADING
+          && lines[j].marker.style != LUOSHI_OUTLINE_SHI)
+        {
+          if (!ends_with_any (self->u, line->lead, line->trail, title_suffixes)
+              && !ends_with_any (self->u, line->lead, line->trail, speech_suffixes))
+            line->type = LINE_PART;
+        }
+      else if (j < n_lines && lines[j].type == LINE_BODY
           && lines[j].trail - lines[j].lead > 2 * (line->trail - line->lead)
           && lines[j].trail - lines[j].lead >= 20)
         line->type = LINE_SHORT;
@@ -473,7 +493,8 @@ static const char *const opening_cues[] = {
 /* Where a report begins whose outline restarts at line @restart: the
  * unmarked lines just before it are either the previous report's closing
  * words or this one's opening words. Pages that paste reports together
- * often indent the first line of each; otherwise cue words decide. */
+ * often indent the first line of each; otherwise cue words decide.
+ * Returns @report_first when the restart begins no new report. */
 static guint
 restart_start (Segmenter *self,
                guint      report_first,
@@ -501,6 +522,20 @@ restart_start (Segmenter *self,
     for (guint c = k; c-- > 0;)
       if (lines[candidates[c]].indented)
         return candidates[c];
+  /* An unmarked topic heading ("德育工作") above the restart makes it a
+   * new part of the same report; a short line named like a document
+   * ("党校学习心得") is the untitled report's title. */
+  for (guint c = k; c-- > 0;)
+    {
+      const Line *line = &lines[candidates[c]];
+
+      if (line->type != LINE_SHORT && !is_short_heading_shape (self, line))
+        continue;
+      if (ends_with_any (self->u, line->lead, line->trail, title_suffixes)
+          || ends_with_any (self->u, line->lead, line->trail, speech_suffixes))
+        return candidates[c];
+      return report_first;
+    }
   /* The last paragraph that opens ("一年来，", "20xx年，"): the previous
    * report's body may open with a year too, but it comes first. */
   for (guint c = 0; c < k; c++)
@@ -518,100 +553,156 @@ restart_start (Segmenter *self,
   return restart;
 }
 
-/* The index of the first line of each report. */
+/* Whether a line may be a report's own title: short, no sentence. */
+static gboolean
+may_be_title (Segmenter  *self,
+              const Line *line)
+{
+  return line->type != LINE_BLANK && line->type != LINE_HEADING
+         && line->trail - line->lead >= 4 && line->trail - line->lead <= TITLE_MAX_CHARS
+         && !has_sentence_punctuation (self->u, line->lead, line->trail);
+}
+
+static gboolean
+same_line_text (Segmenter  *self,
+                const Line *a,
+                const Line *b)
+{
+  if (a->trail - a->lead != b->trail - b->lead)
+    return FALSE;
+  return memcmp (self->u + a->lead, self->u + b->lead,
+                 (a->trail - a->lead) * sizeof (gunichar)) == 0;
+}
+
+typedef struct
+{
+  GArray            *starts;         /* first line of each report */
+  guint              first;          /* of the current report */
+  gboolean           has_body;
+  int                title;          /* its title line, or -1 */
+  LuoshiOutlineStyle top_style;      /* its first outline style */
+  guint              top_number;     /* last number seen at the top */
+  gboolean           part_since_top; /* a plan/problem part opened since */
+  gboolean           seen;           /* a line of it was seen */
+} ReportScan;
+
+static void
+start_report (Segmenter  *self,
+              ReportScan *scan,
+              guint       line,
+              gboolean    keep_top_style)
+{
+  const Line *lines = (const Line *) (const void *) self->lines->data;
+
+  scan->first = line;
+  g_array_append_val (scan->starts, line);
+  scan->has_body = FALSE;
+  scan->seen = FALSE;
+  scan->title = may_be_title (self, &lines[line]) ? (int) line : -1;
+  if (!keep_top_style)
+    scan->top_style = LUOSHI_OUTLINE_NONE;
+  scan->top_number = 0;
+  scan->part_since_top = FALSE;
+}
+
+/* The index of the first line of each report: at a title line, at the
+ * report's own title repeated, at a dated review part after body text,
+ * and where the top outline numbering starts again at 一. */
 static GArray *
 find_report_starts (Segmenter *self)
 {
   Line *lines = (Line *) (void *) self->lines->data;
-  GArray *starts = g_array_new (FALSE, FALSE, sizeof (guint));
-  guint first = 0;
-  gboolean has_body = FALSE;
+  ReportScan scan = { 0, };
   LineType previous = LINE_BLANK;
-  LuoshiOutlineStyle top_style = LUOSHI_OUTLINE_NONE;
-  guint top_number = 0;
-  gboolean part_since_top = FALSE;
+  gboolean title_pending = TRUE;
 
-  g_array_append_val (starts, first);
+  scan.starts = g_array_new (FALSE, FALSE, sizeof (guint));
+  scan.title = -1;
+  g_array_append_val (scan.starts, scan.first);
+
   for (guint i = 0; i < self->lines->len; i++)
     {
       const Line *line = &lines[i];
 
+      if (line->type == LINE_BLANK)
+        continue;
+      if (title_pending)
+        {
+          scan.title = may_be_title (self, line) ? (int) i : -1;
+          title_pending = FALSE;
+        }
+
       switch (line->type)
         {
-        case LINE_BLANK:
-          continue;
-
         case LINE_TITLE:
           /* Repeated title lines make one title block. */
-          if (has_body && previous != LINE_TITLE)
-            {
-              first = i;
-              g_array_append_val (starts, first);
-              has_body = FALSE;
-              top_style = LUOSHI_OUTLINE_NONE;
-              top_number = 0;
-            }
+          if (scan.has_body && previous != LINE_TITLE)
+            start_report (self, &scan, i, FALSE);
           break;
 
         case LINE_HEADING:
           if (line->marker.style == LUOSHI_OUTLINE_SHI)
+            break;
+          if (scan.top_style == LUOSHI_OUTLINE_NONE)
+            scan.top_style = line->marker.style;
+          else if (line->marker.style != scan.top_style)
             {
-              has_body = TRUE;
+              LuoshiSectionKind kind = marked_kind (self, line);
+
+              /* "第二部分 明年工作打算" above a fresh 一、: same report. */
+              if (kind == LUOSHI_SECTION_PLAN || kind == LUOSHI_SECTION_PROBLEM)
+                scan.part_since_top = TRUE;
               break;
             }
-          if (top_style == LUOSHI_OUTLINE_NONE)
+          /* 一、 again after 四、: the next report has begun. */
+          if (line->marker.number == 1 && scan.top_number >= 2 && scan.has_body
+              && !scan.part_since_top)
             {
-              top_style = line->marker.style;
-              top_number = line->marker.number;
-            }
-          else if (line->marker.style != top_style)
-            {
-              /* "第二部分 明年工作打算" above a fresh 一、: same report. */
-              if (marked_kind (self, line) == LUOSHI_SECTION_PLAN
-                  || marked_kind (self, line) == LUOSHI_SECTION_PROBLEM)
-                part_since_top = TRUE;
-            }
-          else
-            {
-              /* 一、 again after 四、: the next report has begun. */
-              if (line->marker.number == 1 && top_number >= 2 && has_body
-                  && !part_since_top)
-                {
-                  guint s = restart_start (self, first, i);
+              guint s = restart_start (self, scan.first, i);
 
-                  if (s > first)
-                    {
-                      first = s;
-                      g_array_append_val (starts, first);
-                    }
+              if (s > scan.first)
+                {
+                  start_report (self, &scan, s, TRUE);
+                  scan.seen = s < i;
                 }
-              top_number = line->marker.number;
-              part_since_top = FALSE;
             }
-          has_body = TRUE;
+          scan.top_number = line->marker.number;
+          scan.part_since_top = FALSE;
           break;
 
         case LINE_PART:
-          if (has_body && previous != LINE_TITLE && is_new_review (self, line))
-            {
-              first = i;
-              g_array_append_val (starts, first);
-              has_body = FALSE;
-              top_style = LUOSHI_OUTLINE_NONE;
-            }
+          if (scan.has_body && previous != LINE_TITLE && is_new_review (self, line))
+            start_report (self, &scan, i, FALSE);
           /* A part's numbering starts again at 一、 without a new report. */
-          top_number = 0;
+          scan.top_number = 0;
           break;
 
         case LINE_BODY:
         case LINE_SHORT:
+        case LINE_BLANK:
         default:
-          has_body = TRUE;
+          /* The report's own title again: a copy in its title block, or
+           * after its text the next report. */
+          if (scan.title >= 0 && (guint) scan.title != i
+              && same_line_text (self, &lines[scan.title], line))
+            {
+              if (scan.has_body)
+                {
+                  start_report (self, &scan, i, FALSE);
+                  scan.seen = TRUE;
+                }
+              previous = LINE_TITLE;
+              continue;
+            }
           break;
         }
+      /* Text after the report's first line is its body. */
+      if (line->type != LINE_TITLE && scan.seen)
+        scan.has_body = TRUE;
+      scan.seen = TRUE;
       previous = line->type;
     }
-  return starts;
+  return scan.starts;
 }
 
 /* ------------------------------------------------------------------ */
@@ -827,6 +918,53 @@ build_sections (Segmenter *self,
 /* ------------------------------------------------------------------ */
 /* Report kind and section kinds */
 
+/* The first four-digit year written as "2017年" in [start, end), or 0. */
+static int
+year_in (Segmenter *self,
+         guint      start,
+         guint      end)
+{
+  for (guint i = start; i + 4 < end; i++)
+    {
+      int year = 0;
+      guint k;
+
+      if (i > start && g_unichar_isdigit (self->u[i - 1]))
+        continue;
+      for (k = 0; k < 4 && g_unichar_isdigit (self->u[i + k]); k++)
+        year = year * 10 + g_unichar_digit_value (self->u[i + k]);
+      if (k == 4 && self->u[i + 4] == 0x5E74 && year >= 1980 && year <= 2039) /* 年 */
+        return year;
+    }
+  return 0;
+}
+
+/* "一、2016年工作回顾 … 二、2017年工作总体部署": a part heading naming a
+ * later year than a review part before it is about the coming year. */
+static void
+promote_dated_parts (Segmenter *self,
+                     guint      first_section,
+                     guint      end_section)
+{
+  int reviewed = 0;
+
+  for (guint i = first_section; i < end_section; i++)
+    {
+      LuoshiSection *s = g_ptr_array_index (self->doc->sections, i);
+      int year;
+
+      if (s->depth > 1 || s->style == LUOSHI_OUTLINE_SHI)
+        continue;
+      year = year_in (self, s->start, s->heading_end);
+      if (year == 0)
+        continue;
+      if (s->kind == LUOSHI_SECTION_REVIEW && (reviewed == 0 || year < reviewed))
+        reviewed = year;
+      else if (s->kind == LUOSHI_SECTION_OTHER && reviewed > 0 && year > reviewed)
+        s->kind = LUOSHI_SECTION_PLAN;
+    }
+}
+
 typedef struct
 {
   guint sentences;
@@ -1033,9 +1171,9 @@ add_sentence_span (Segmenter *self,
   guint e = end;
   LuoshiSentence *sentence;
 
-  while (s < e && is_space (self->u[s]))
+  while (s < e && is_py_space (self->u[s]))
     s++;
-  while (e > s && is_space (self->u[e - 1]))
+  while (e > s && is_py_space (self->u[e - 1]))
     e--;
   if (!span_has_cjk (self->u, s, e) || (!last && e - s < 2))
     return;
@@ -1131,6 +1269,9 @@ report_title_line (Segmenter *self,
                || line->type == LINE_PART)
               && line->trail - line->lead <= TITLE_MAX_CHARS / 2
               && !has_sentence_punctuation (self->u, line->lead, line->trail)
+              /* "各位代表：" greets, it is no title */
+              && self->u[line->trail - 1] != 0xFF1A && self->u[line->trail - 1] != ':'
+              && span_has_cjk (self->u, line->lead, line->trail)
               && !span_has (self->u, line->lead, line->trail, "，")))
         {
           *title_line = i;
@@ -1168,6 +1309,7 @@ build_report (Segmenter *self,
     }
 
   build_sections (self, index, first_line, end_line);
+  promote_dated_parts (self, first_section, doc->sections->len);
   report->kind = decide_report_kind (self, report, title_start, title_end,
                                     first_section, doc->sections->len);
   resolve_section_kinds (self, report, first_section, doc->sections->len);

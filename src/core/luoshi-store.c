@@ -591,6 +591,16 @@ store_open (LuoshiStore  *self,
   if (!_luoshi_store_migrate (self, error))
     return FALSE;
 
+  /* Per-connection staging for imports (see flush_staging()). */
+  if (!_luoshi_store_exec (self,
+        "CREATE TEMP TABLE IF NOT EXISTS stage_sentences (file_id, report_id, section_id,"
+        " start_pos, end_pos, line, heading, text, simplified);"
+        "CREATE TEMP TABLE IF NOT EXISTS stage_items (id INTEGER PRIMARY KEY, file_id,"
+        " report_id, kind, start_pos, end_pos, text, simplified, section_path, metrics,"
+        " confidence, key, note, tags, status, status_by_user, status_reason, created);",
+        error))
+    return FALSE;
+
   update_undo_state (self);
   return TRUE;
 }
@@ -863,6 +873,27 @@ _luoshi_store_write_evidence_json (LuoshiStore  *self,
 {
   g_autoptr(LuoshiStmt) del = NULL;
   g_autoptr(LuoshiStmt) ins = NULL;
+
+  /* Nothing to replace and nothing to write: skip the writes (each opens
+   * a savepoint, which flushes the FTS index). */
+  if (json == NULL || g_str_equal (json, "[]"))
+    {
+      g_autoptr(LuoshiStmt) any = NULL;
+
+      any = _luoshi_store_statement (self, "SELECT 1 FROM evidence WHERE item_id = ?1 LIMIT 1", error);
+      if (any == NULL || !_luoshi_store_bind_int64 (self, any, 1, item_id, error))
+        return FALSE;
+      switch (_luoshi_store_step (self, any, error))
+        {
+        case LUOSHI_STEP_DONE:
+          return TRUE;
+        case LUOSHI_STEP_ROW:
+          break;
+        case LUOSHI_STEP_ERROR:
+        default:
+          return FALSE;
+        }
+    }
 
   del = _luoshi_store_statement (self, "DELETE FROM evidence WHERE item_id = ?1", error);
   if (del == NULL
@@ -1439,6 +1470,7 @@ typedef struct
   char     *match_key;   /* extracted kind + normalised extracted text */
   char     *kind;        /* extracted kind */
   char     *text;        /* current text (user items are relocated by it) */
+  char     *extracted;   /* what the extractor said last time */
   guint     start;
   guint     end;
   gboolean  used;
@@ -1450,6 +1482,7 @@ old_item_free (OldItem *old)
   g_free (old->match_key);
   g_free (old->kind);
   g_free (old->text);
+  g_free (old->extracted);
   g_free (old);
 }
 
@@ -1674,7 +1707,7 @@ store_sentences (LuoshiStore     *self,
   g_autoptr(LuoshiStmt) stmt = NULL;
 
   stmt = _luoshi_store_statement (self,
-    "INSERT INTO sentences (file_id, report_id, section_id, start_pos, end_pos, line,"
+    "INSERT INTO temp.stage_sentences (file_id, report_id, section_id, start_pos, end_pos, line,"
     " heading, text, simplified) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)", error);
   if (stmt == NULL)
     return FALSE;
@@ -1711,6 +1744,59 @@ store_sentences (LuoshiStore     *self,
   return TRUE;
 }
 
+/* Evidence of a staged item, written once the item is in place. */
+typedef struct
+{
+  gint64  item_id;
+  char   *json;
+} PendingEvidence;
+
+static void
+pending_evidence_free (PendingEvidence *pending)
+{
+  g_free (pending->json);
+  g_free (pending);
+}
+
+/* Moves the staged sentences and items of a document into their tables.
+ *
+ * Why staging: FTS5 writes its pending index data to disk at every
+ * statement savepoint, and every INSERT that fires the FTS trigger opens
+ * one. Row by row that made one tiny index segment per sentence (about
+ * 10× slower). One INSERT … SELECT per table opens one savepoint, so the
+ * triggers stay the only thing that maintains the index. */
+static gboolean
+flush_staging (LuoshiStore  *self,
+               GPtrArray    *evidence,
+               GError      **error)
+{
+  if (!_luoshi_store_exec (self,
+        "INSERT INTO sentences (file_id, report_id, section_id, start_pos, end_pos, line,"
+        " heading, text, simplified)"
+        " SELECT file_id, report_id, section_id, start_pos, end_pos, line, heading, text,"
+        " simplified FROM temp.stage_sentences ORDER BY rowid;"
+        "INSERT INTO items (id, file_id, report_id, kind, start_pos, end_pos, text, simplified,"
+        " section_path, metrics, confidence, origin, extracted_kind, extracted_text, edited,"
+        " key, note, tags, status, status_by_user, status_reason, created, modified)"
+        " SELECT id, file_id, report_id, kind, start_pos, end_pos, text, simplified,"
+        " section_path, metrics, confidence, 'extracted', kind, text, 0,"
+        " key, note, tags, status, status_by_user, status_reason, created, created"
+        " FROM temp.stage_items ORDER BY id;"
+        "DELETE FROM temp.stage_sentences;"
+        "DELETE FROM temp.stage_items;", error))
+    return FALSE;
+
+  for (guint i = 0; i < evidence->len; i++)
+    {
+      const PendingEvidence *pending = g_ptr_array_index (evidence, i);
+
+      if (!_luoshi_store_write_evidence_json (self, pending->item_id, pending->json, error))
+        return FALSE;
+    }
+  g_ptr_array_set_size (evidence, 0);
+  return TRUE;
+}
+
 /* The simplified form of an item's text: the document's own when the
  * item quotes the text, else converted. */
 static char *
@@ -1728,29 +1814,30 @@ item_simplified (LuoshiDocument   *doc,
   return luoshi_script_simplify (item->text, -1);
 }
 
+/* New items go to a staging table first (see flush_staging()); @id is
+ * allocated by the caller. Their evidence is written after the flush. */
 static gboolean
 insert_item (LuoshiStore     *self,
              LuoshiDocument  *doc,
+             gint64           id,
              gint64           file_id,
              gint64           report_id,
              const LuoshiItem *item,
+             GPtrArray       *evidence,
              GError         **error)
 {
   g_autoptr(LuoshiStmt) stmt = NULL;
   g_autofree char *simplified = item_simplified (doc, item);
   g_autofree char *metrics = metrics_to_json (item->metrics);
   g_autofree char *tags = tags_to_json ((const char * const *) item->tags);
-  g_autofree char *evidence = NULL;
   const char *kind = luoshi_item_kind_to_string (item->kind);
   gint64 now = g_get_real_time () / G_USEC_PER_SEC;
-  gint64 id;
 
   stmt = _luoshi_store_statement (self,
-    "INSERT INTO items (file_id, report_id, kind, start_pos, end_pos, text, simplified,"
-    " section_path, metrics, confidence, origin, extracted_kind, extracted_text, edited,"
-    " key, note, tags, status, status_by_user, status_reason, created, modified)"
-    " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, 'extracted', ?3, ?6, 0,"
-    " ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?17)", error);
+    "INSERT INTO temp.stage_items (file_id, report_id, kind, start_pos, end_pos, text, simplified,"
+    " section_path, metrics, confidence, key, note, tags, status, status_by_user,"
+    " status_reason, created, id)"
+    " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18)", error);
   if (stmt == NULL
       || !_luoshi_store_bind_int64 (self, stmt, 1, file_id, error)
       || !_luoshi_store_bind_int64 (self, stmt, 2, report_id, error)
@@ -1769,14 +1856,19 @@ insert_item (LuoshiStore     *self,
       || !_luoshi_store_bind_int64 (self, stmt, 15, item->status_by_user ? 1 : 0, error)
       || !_luoshi_store_bind_text (self, stmt, 16, item->status_reason, error)
       || !_luoshi_store_bind_int64 (self, stmt, 17, now, error)
+      || !_luoshi_store_bind_int64 (self, stmt, 18, id, error)
       || !_luoshi_store_step_done (self, stmt, error))
     return FALSE;
-  id = sqlite3_last_insert_rowid (self->db);
 
-  if (item->evidence->len == 0)
-    return TRUE;
-  evidence = _luoshi_store_evidence_to_json (item->evidence);
-  return _luoshi_store_write_evidence_json (self, id, evidence, error);
+  if (item->evidence->len > 0)
+    {
+      PendingEvidence *pending = g_new0 (PendingEvidence, 1);
+
+      pending->item_id = id;
+      pending->json = _luoshi_store_evidence_to_json (item->evidence);
+      g_ptr_array_add (evidence, pending);
+    }
+  return TRUE;
 }
 
 /* Refreshes a matched stored item from the new extraction, keeping what
@@ -1792,20 +1884,21 @@ update_item (LuoshiStore      *self,
              GError          **error)
 {
   g_autoptr(LuoshiStmt) stmt = NULL;
-  g_autofree char *simplified = item_simplified (doc, item);
   g_autofree char *metrics = metrics_to_json (item->metrics);
   g_autofree char *evidence = NULL;
+  const char *text = item->text ? item->text : "";
 
+  /* `simplified` is set apart, and only when the text changed: setting it
+   * fires the FTS trigger (see flush_staging() for why that is costly). */
   stmt = _luoshi_store_statement (self,
     "UPDATE items SET report_id = ?2, start_pos = ?3, end_pos = ?4, section_path = ?5,"
     " confidence = ?6,"
     " kind = CASE WHEN edited AND kind IS NOT extracted_kind THEN kind ELSE ?7 END,"
     " text = CASE WHEN edited AND text IS NOT extracted_text THEN text ELSE ?8 END,"
-    " simplified = CASE WHEN edited AND text IS NOT extracted_text THEN simplified ELSE ?9 END,"
-    " metrics = CASE WHEN edited THEN metrics ELSE ?10 END,"
+    " metrics = CASE WHEN edited THEN metrics ELSE ?9 END,"
     " extracted_kind = ?7, extracted_text = ?8,"
-    " status = CASE WHEN status_by_user THEN status ELSE ?11 END,"
-    " status_reason = CASE WHEN status_by_user THEN status_reason ELSE ?12 END"
+    " status = CASE WHEN status_by_user THEN status ELSE ?10 END,"
+    " status_reason = CASE WHEN status_by_user THEN status_reason ELSE ?11 END"
     " WHERE id = ?1", error);
   if (stmt == NULL
       || !_luoshi_store_bind_int64 (self, stmt, 1, old->id, error)
@@ -1815,13 +1908,28 @@ update_item (LuoshiStore      *self,
       || !_luoshi_store_bind_text (self, stmt, 5, item->section_path ? item->section_path : "", error)
       || !_luoshi_store_bind_double (self, stmt, 6, item->confidence, error)
       || !_luoshi_store_bind_text (self, stmt, 7, luoshi_item_kind_to_string (item->kind), error)
-      || !_luoshi_store_bind_text (self, stmt, 8, item->text ? item->text : "", error)
-      || !_luoshi_store_bind_text (self, stmt, 9, simplified ? simplified : "", error)
-      || !_luoshi_store_bind_text (self, stmt, 10, metrics, error)
-      || !_luoshi_store_bind_text (self, stmt, 11, luoshi_status_to_string (item->status), error)
-      || !_luoshi_store_bind_text (self, stmt, 12, item->status_reason, error)
+      || !_luoshi_store_bind_text (self, stmt, 8, text, error)
+      || !_luoshi_store_bind_text (self, stmt, 9, metrics, error)
+      || !_luoshi_store_bind_text (self, stmt, 10, luoshi_status_to_string (item->status), error)
+      || !_luoshi_store_bind_text (self, stmt, 11, item->status_reason, error)
       || !_luoshi_store_step_done (self, stmt, error))
     return FALSE;
+
+  if (g_strcmp0 (old->extracted, text) != 0)
+    {
+      g_autoptr(LuoshiStmt) simp = NULL;
+      g_autofree char *simplified = item_simplified (doc, item);
+
+      /* Only where the text is now the extractor's (not the user's). */
+      simp = _luoshi_store_statement (self,
+        "UPDATE items SET simplified = ?2 WHERE id = ?1 AND text = ?3", error);
+      if (simp == NULL
+          || !_luoshi_store_bind_int64 (self, simp, 1, old->id, error)
+          || !_luoshi_store_bind_text (self, simp, 2, simplified ? simplified : "", error)
+          || !_luoshi_store_bind_text (self, simp, 3, text, error)
+          || !_luoshi_store_step_done (self, simp, error))
+        return FALSE;
+    }
 
   if (old->status_by_user)
     return TRUE;
@@ -1829,16 +1937,27 @@ update_item (LuoshiStore      *self,
   return _luoshi_store_write_evidence_json (self, old->id, evidence, error);
 }
 
+/* Deletes the items of @ids (a GArray of gint64) in one statement, so the
+ * FTS trigger runs under one savepoint. */
 static gboolean
-delete_item_row (LuoshiStore  *self,
-                 gint64        item_id,
-                 GError      **error)
+delete_item_rows (LuoshiStore  *self,
+                  GArray       *ids,
+                  GError      **error)
 {
   g_autoptr(LuoshiStmt) stmt = NULL;
+  g_autoptr(GString) json = g_string_new ("[");
 
-  stmt = _luoshi_store_statement (self, "DELETE FROM items WHERE id = ?1", error);
+  if (ids->len == 0)
+    return TRUE;
+  for (guint i = 0; i < ids->len; i++)
+    g_string_append_printf (json, "%s%" G_GINT64_FORMAT, i > 0 ? "," : "",
+                            g_array_index (ids, gint64, i));
+  g_string_append_c (json, ']');
+
+  stmt = _luoshi_store_statement (self,
+    "DELETE FROM items WHERE id IN (SELECT value FROM json_each (?1))", error);
   return stmt != NULL
-         && _luoshi_store_bind_int64 (self, stmt, 1, item_id, error)
+         && _luoshi_store_bind_text (self, stmt, 1, json->str, error)
          && _luoshi_store_step_done (self, stmt, error);
 }
 
@@ -1865,6 +1984,7 @@ load_old_items (LuoshiStore  *self,
       old->user = g_strcmp0 (column_text (stmt, 1), "user") == 0;
       old->kind = column_dup (stmt, 2);
       old->match_key = match_key (old->kind, column_text (stmt, 3));
+      old->extracted = column_dup (stmt, 3);
       old->text = column_dup (stmt, 4);
       old->start = (guint) sqlite3_column_int64 (stmt, 5);
       old->end = (guint) sqlite3_column_int64 (stmt, 6);
@@ -2043,6 +2163,19 @@ store_items (LuoshiStore     *self,
              GError         **error)
 {
   g_autofree OldItem **matches = g_new0 (OldItem *, doc->items->len + 1);
+  g_autoptr(GPtrArray) evidence = g_ptr_array_new_with_free_func ((GDestroyNotify) pending_evidence_free);
+  g_autoptr(GArray) gone = g_array_new (FALSE, FALSE, sizeof (gint64));
+  gint64 next_id;
+
+  {
+    g_autoptr(LuoshiStmt) stmt = NULL;
+
+    /* What SQLite would pick for a new rowid; the write lock is ours. */
+    stmt = _luoshi_store_statement (self, "SELECT coalesce (max (id), 0) + 1 FROM items", error);
+    if (stmt == NULL || _luoshi_store_step (self, stmt, error) != LUOSHI_STEP_ROW)
+      return FALSE;
+    next_id = sqlite3_column_int64 (stmt, 0);
+  }
 
   if (olds != NULL)
     match_items (doc, olds, matches);
@@ -2060,7 +2193,7 @@ store_items (LuoshiStore     *self,
           if (!update_item (self, doc, report_id, matches[i], item, error))
             return FALSE;
         }
-      else if (!insert_item (self, doc, file_id, report_id, item, error))
+      else if (!insert_item (self, doc, next_id++, file_id, report_id, item, evidence, error))
         return FALSE;
     }
 
@@ -2082,10 +2215,11 @@ store_items (LuoshiStore     *self,
         }
       /* Extracted items no longer found, and user items whose text is
        * gone from the file. */
-      if (!delete_item_row (self, old->id, error))
-        return FALSE;
+      g_array_append_val (gone, old->id);
     }
-  return TRUE;
+
+  return delete_item_rows (self, gone, error)
+         && flush_staging (self, evidence, error);
 }
 
 static gboolean

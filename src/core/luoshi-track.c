@@ -580,10 +580,6 @@ track_goal (Review         *rv,
       outcomes[i].next_plan = s->next_plan;
       outcomes[i].metrics = s->metrics;
     }
-  for (guint i = 0; i < MIN (n_outcomes, 5); i++)
-    g_debug ("goal “%s”: %.2f%s%s “%s”", goal, outcomes[i].relevance,
-             outcomes[i].multi_year ? " [years]" : "", outcomes[i].next_plan ? " [plan]" : "",
-             outcomes[i].text);
   if (rv->blanket >= 0)
     blanket = g_array_index (rv->sentences, Sentence, rv->blanket).text;
 
@@ -644,6 +640,8 @@ luoshi_track (LuoshiDocument           *plan_doc,
   g_autoptr(LuoshiRetrieval) index = NULL;
   Review rv = { 0 };
   guint n_goals = 0;
+  LuoshiReport *plan_r;
+  guint plan_start;
 
   g_return_val_if_fail (plan_doc != NULL, 0);
   g_return_val_if_fail (review_doc != NULL, 0);
@@ -675,11 +673,19 @@ luoshi_track (LuoshiDocument           *plan_doc,
         rv.blanket = (int) i;
     }
 
+  /* In a report holding a review and a plan, the goals are the plan's;
+   * where no plan part is found, every goal counts. */
+  plan_r = g_ptr_array_index (plan_doc->reports, plan_report);
+  plan_start = luoshi_chain_plan_start (plan_doc, plan_report);
+  if (plan_start >= plan_r->end)
+    plan_start = plan_r->start;
+
   for (guint i = 0; i < plan_doc->items->len; i++)
     {
       LuoshiItem *item = g_ptr_array_index (plan_doc->items, i);
 
-      if (item->kind != LUOSHI_ITEM_GOAL || item->report_index != plan_report)
+      if (item->kind != LUOSHI_ITEM_GOAL || item->report_index != plan_report
+          || item->end <= plan_start)
         continue;
       track_goal (&rv, plan_doc, item);
       n_goals++;

@@ -14,7 +14,8 @@ G_BEGIN_DECLS
 /* How many evidence spans a goal keeps at most. */
 #define LUOSHI_TRACK_MAX_EVIDENCE 4
 
-/* Tracks every goal item of report @plan_report of @plan_doc against
+/* Tracks every goal item of report @plan_report of @plan_doc (of its plan
+ * part, when it also holds a review: luoshi_chain_plan_start()) against
  * report @review_report of @review_doc (usually a pair from
  * luoshi_chain_propose(), or any pair the user made):
  *   - the review's sentences (its review part, when it also holds a plan;

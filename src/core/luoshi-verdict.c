@@ -300,7 +300,7 @@ figure_words (const Text *t,
 /* Indicators, blanket statements, several years                           */
 
 static const char * const ceiling_words[] = {
-  "价格", "物价", "CPI", "赤字", "失业率", "杠杆率", "负债率", "发生率", "死亡率",
+  "价格", "物价", "CPI", "赤字", "失业率", "杠杆率", "负债率", "债务率", "发生率", "死亡率",
   "事故", "辍学率", "流失率", "近视率", "肥胖率", "犯罪率", "超标", "欠薪", "能耗", NULL
 };
 
@@ -577,6 +577,27 @@ luoshi_verdict_compare (const LuoshiMetric       *target,
 /* ---------------------------------------------------------------------- */
 /* Which figures count                                                     */
 
+/* Whether @pos lies inside a quoted name (“两个只增不减”, 《十四五规划》,
+ * "1+X"): a figure there names something, it does not count it. */
+static gboolean
+inside_quotes (const Text *t,
+               guint       pos)
+{
+  int curly = 0, book = 0, ascii = 0;
+
+  for (guint i = 0; i < pos && i < t->n; i++)
+    switch (t->u[i])
+      {
+      case 0x201C: curly++; break;             /* “ */
+      case 0x201D: curly = MAX (curly - 1, 0); break;
+      case 0x300A: book++; break;              /* 《 */
+      case 0x300B: book = MAX (book - 1, 0); break;
+      case '"': ascii = !ascii; break;
+      default: break;
+      }
+  return curly > 0 || book > 0 || ascii;
+}
+
 /* Whether the figure [start, end) of @t can be a target or an outcome:
  * a base it starts from (由420元), an average over years (年均) or part of
  * a name (PM2.5) is neither. */
@@ -597,6 +618,8 @@ usable_figure (const Text         *t,
       && g_ascii_isalpha (t->u[m->start - 1]))
     return FALSE;
   if (word_before (t, m->start, 0, base_words) || word_before (t, m->start, 0, ordinal_words))
+    return FALSE;
+  if (inside_quotes (t, m->start))
     return FALSE;
   if (word_before (t, m->start, 3, average_words))
     return FALSE;
@@ -700,7 +723,8 @@ implied_previous (const Text *t,
 
 static const char * const not_met_cues[] = {
   "未完成", "未能", "尚未", "未达到", "未实现", "未如期", "没有完成", "没有达到",
-  "滞后", "差距较大", "不到位", "进展缓慢", "推进缓慢", "未启动", "未开工", NULL
+  "滞后", "差距较大", "不到位", "进展缓慢", "推进缓慢", "未启动", "未开工", "仍然存在",
+  "依然存在", "仍未", NULL
 };
 static const char * const in_progress_cues[] = {
   "正在", "启动", "稳步推进", "有序推进", "加快推进", "初步", "试点", "在建",
@@ -1169,6 +1193,105 @@ judge_by_direction (const Text               *goal,
   return verdict;
 }
 
+/* A qualitative goal of several tasks (启动智慧校园建设，建成资源平台):
+ * each task is looked up in the passages by its own words and judged by
+ * the words of the clause that answers it. Returns NULL unless at least
+ * two tasks are answered. A task the review is silent on does not make
+ * the others partly: silence is not a result. */
+static LuoshiVerdict *
+judge_tasks (const Text               *goal,
+             Candidate                *cands,
+             guint                     n_cands,
+             const LuoshiVerdictRules *rules)
+{
+  guint n_answered = 0, n_met = 0, n_progress = 0, n_not = 0;
+  int first = -1;
+  g_autoptr(GString) reason = g_string_new (NULL);
+
+  for (guint pos = 0; pos < goal->n; )
+    {
+      guint lo, hi, best_lo = 0, best_hi = 0;
+      int best = -1;
+      double best_sim = 0;
+      Words gw;
+
+      clause_at (goal, pos, &lo, &hi);
+      pos = hi + 1;
+      words_init (&gw, goal, lo, hi, 0, 0);
+      if (gw.chars->len < 4)
+        {
+          words_clear (&gw);
+          continue;
+        }
+      for (guint i = 0; i < n_cands; i++)
+        {
+          Candidate *c = &cands[i];
+
+          if (c->outcome->next_plan || c->outcome->relevance < rules->min_relevance / 2)
+            continue;
+          for (guint cpos = 0; cpos < c->text.n; )
+            {
+              guint a, b;
+              Words w;
+              double sim;
+
+              clause_at (&c->text, cpos, &a, &b);
+              cpos = b + 1;
+              words_init (&w, &c->text, a, b, 0, 0);
+              sim = subject_match (&gw, &w);
+              words_clear (&w);
+              if (sim > best_sim)
+                {
+                  best_sim = sim;
+                  best = (int) i;
+                  best_lo = a;
+                  best_hi = b;
+                }
+            }
+        }
+      words_clear (&gw);
+      if (best >= 0 && best_sim >= 0.5)
+        {
+          const char *cue = NULL;
+          LuoshiStatus st = status_from_cues (&cands[best].text, best_lo, best_hi, goal, &cue);
+          g_autofree char *task = g_ucs4_to_utf8 (goal->u + lo, hi - lo, NULL, NULL, NULL);
+
+          if (st == LUOSHI_STATUS_UNRATED && best_sim >= 0.7)
+            st = LUOSHI_STATUS_MET;
+          if (st == LUOSHI_STATUS_UNRATED)
+            continue;
+          n_answered++;
+          n_met += st == LUOSHI_STATUS_MET;
+          n_progress += st == LUOSHI_STATUS_IN_PROGRESS;
+          n_not += st == LUOSHI_STATUS_NOT_MET;
+          if (first < 0)
+            first = best;
+          if (reason->len > 0)
+            g_string_append (reason, "; ");
+          /* TRANSLATORS: one task of a goal and how the review answers it */
+          g_string_append_printf (reason, _("“%s”: %s"), task ? task : "", status_word (st));
+        }
+    }
+
+  if (n_answered < 2)
+    return NULL;
+  {
+    LuoshiStatus status;
+
+    if (n_met == n_answered)
+      status = LUOSHI_STATUS_MET;
+    else if (n_not == n_answered)
+      status = LUOSHI_STATUS_NOT_MET;
+    else if (n_progress == n_answered)
+      status = LUOSHI_STATUS_IN_PROGRESS;
+    else
+      status = LUOSHI_STATUS_PARTLY;
+    return verdict_new (status,
+                        g_strdup_printf (_("%s: %s"), status_word (status), reason->str),
+                        first, 0, 0);
+  }
+}
+
 /* Qualitative goals, and figure goals whose figure the review does not
  * repeat: the words of the best passages decide. @strict is set for
  * figure goals, which need a close repetition and a word of completion. */
@@ -1207,16 +1330,17 @@ judge_by_words (const Text               *goal,
               hi = c->text.n;
             }
         }
-      if (strict && status != LUOSHI_STATUS_MET && status != LUOSHI_STATUS_NOT_MET)
+      if (strict && status == LUOSHI_STATUS_UNRATED)
         continue;
       if (status != LUOSHI_STATUS_UNRATED)
         {
           words_clear (&gw);
           /* TRANSLATORS: "Met: the review says “建成”" */
+          /* the whole sentence: its other clauses say what was done */
           return verdict_new (status,
                               g_strdup_printf (_("%s: the review says “%s” (%.0f%% match)"),
                                                status_word (status), cue, 100 * o->relevance),
-                              (int) i, lo, hi);
+                              (int) i, 0, 0);
         }
       if (!strict && o->relevance >= rules->strong_relevance)
         {
@@ -1224,7 +1348,7 @@ judge_by_words (const Text               *goal,
           return verdict_new (LUOSHI_STATUS_MET,
                               g_strdup_printf (_("Met: the review reports this result in nearly the goal’s own words (%.0f%% match)"),
                                                100 * o->relevance),
-                              (int) i, lo, hi);
+                              (int) i, 0, 0);
         }
     }
   words_clear (&gw);
@@ -1276,6 +1400,8 @@ luoshi_verdict_judge (const char               *goal,
   if (targets->len == 0)
     {
       verdict = judge_by_direction (&g, cands, n_outcomes, rules);
+      if (verdict == NULL)
+        verdict = judge_tasks (&g, cands, n_outcomes, rules);
       if (verdict == NULL)
         verdict = judge_by_words (&g, cands, n_outcomes, FALSE, rules);
       if (verdict == NULL)

@@ -52,8 +52,11 @@ G_BEGIN_DECLS
  *   - several figures: all met → met; all short → not_met or partly;
  *     some met and the others silent or short → partly.
  *   - no outcome figure of the subject → no_evidence (a mention of the
- *     policy area without a result does not count), unless the review
- *     plainly says the action was completed.
+ *     policy area without a result does not count), unless a passage
+ *     repeating the goal closely (strong_relevance) says it was done,
+ *     is under way or was not done (the words below).
+ *   - a ceiling-like indicator the review says fell (赤字率下降), with no
+ *     figure, is met.
  *
  * Qualitative targets: the best matching passage decides by its words
  * (words the goal itself uses are ignored, so 启动 in the goal and 启动 in
@@ -62,7 +65,14 @@ G_BEGIN_DECLS
  *   - 启动, 正在, 稳步推进, 初步, 试点 … → in_progress;
  *   - 建成, 完成, 实现, 出台, 改善, 增长 … → met;
  *   - no such word: met when the passage repeats the goal closely
- *     (relevance ≥ strong_relevance), otherwise no_evidence.
+ *     (relevance ≥ strong_relevance), otherwise no_evidence;
+ *   - a goal asking for a change (居民收入稳步增长) is met by a figure of
+ *     its subject moving that way (居民人均可支配收入实际增长8.1%);
+ *   - a goal of several tasks (启动智慧校园建设，建成资源平台) is judged task
+ *     by task: all answered tasks done → met, all under way → in_progress,
+ *     all not done → not_met, a mix → partly; a task the review is silent
+ *     on does not count either way.
+ * Figures inside quoted names (“两个只增不减”, 《…》) are not targets.
  *
  * Relevance is a passage's BM25 score divided by the goal's score against
  * itself (luoshi_retrieval_self_score), so thresholds do not depend on the
