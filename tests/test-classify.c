@@ -83,6 +83,9 @@ test_result_headings (void)
     { "5、家校共育机制逐步完善。", RP, REVIEW, TRUE, O, A },
     { "1、圆满完成秋季招生任务。", RP, REVIEW, TRUE, O, A },
     { "6、在学前教育方面。", RP, REVIEW, TRUE, O, O },
+    /* A point written as a sentence that counts what was done. */
+    { "2、组织开展秋季开学专项督导，检查学校38所，督促整改问题25个。", RP, REVIEW, TRUE, O, A },
+    { "（二）2023年督导工作", RP, REVIEW, TRUE, O, O },
   };
   check_cases (cases, G_N_ELEMENTS (cases));
 }
@@ -156,6 +159,7 @@ test_not_items (void)
     { "尊敬的各位领导、同志们：", RP, NONE, FALSE, O, O },
     { "明年我们要重点抓好以下五项工作：", RP, PLAN, FALSE, O, O },
     { "校园文化是学校发展的灵魂。", RP, PLAN, FALSE, O, O },
+    { "课后服务的主要做法是：错时放学、分类托管、家校共管。", RP, REVIEW, FALSE, O, O },
     { "）", RP, REVIEW, FALSE, O, O },
     /* Under 指导思想 the ideology is no task; elsewhere it leads into one. */
     { "以新时代教育思想为指导，全面贯彻党的教育方针，办好人民满意的教育。",
@@ -210,6 +214,8 @@ test_markers (void)
     { "二是，加强培训", "加强培训" },
     { "第一，强化管理", "强化管理" },
     { "3.5%的学校", "3.5%的学校" },
+    { "１、完善制度", "完善制度" },
+    { "（２）狠抓落实", "狠抓落实" },
     { "2008年，全区", "2008年，全区" },
     { "一年来，全区", "一年来，全区" },
   };

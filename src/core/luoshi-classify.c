@@ -293,11 +293,11 @@ count_cjk (Span t)
 static gboolean
 has_digit (Span t)
 {
-  for (gsize i = 0; i < t.len; i++)
-    if (g_ascii_isdigit (t.s[i]))
+  /* ASCII and full-width digits (２０１２年). */
+  for (const char *p = t.s; p < t.s + t.len; p = g_utf8_next_char (p))
+    if (g_unichar_isdigit (g_utf8_get_char (p)))
       return TRUE;
-  /* Full-width digits. */
-  return find (t, "０") || find (t, "１") || find (t, "２") || find (t, "５");
+  return FALSE;
 }
 
 static gboolean
@@ -453,6 +453,8 @@ problem_is_object (Span t)
   static const char * const objects[] = {
     "薄弱学校", "薄弱校", "困难学生", "困难家庭", "困难群众", "困难职工",
     "困难教师", "解决", "克服", "帮助", "资助", "救助", "整改", "缩小",
+    "破除", "缓解", "加强对", "加大对", "补齐", "弥补", "应对", "化解",
+    "防范", "消除", "攻克",
   };
   return find_any (t, objects, N (objects)) != NULL;
 }
@@ -460,6 +462,9 @@ problem_is_object (Span t)
 static gboolean
 has_strong_problem (Span t)
 {
+  /* 加大薄弱环节建设力度 acts on a problem, it does not state one. */
+  if (starts_with_any (t, imperative_starts, N (imperative_starts)))
+    return FALSE;
   if (find_any (t, strong_problem_cues, N (strong_problem_cues)) != NULL &&
       !problem_is_object (t))
     return TRUE;
@@ -572,6 +577,19 @@ is_background (Span t)
       return TRUE;
     }
   return FALSE;
+}
+
+/* 长效机制是：…, 选举的过程为：… say what something consists of. */
+static gboolean
+is_composition (Span t)
+{
+  static const char * const leads[] = { "是：", "为：", "是:", "为:" };
+  Span head = t;
+  const char *p;
+
+  head.len = MIN (t.len, (gsize) 14 * 3);
+  p = find_any (head, leads, N (leads));
+  return p != NULL && count_cjk ((Span) { t.s, p - t.s, NULL }) <= 12;
 }
 
 /* 全市共有教职工8271人: a count of what exists, no action in it. */
@@ -687,7 +705,8 @@ luoshi_classify_marker_length (const char *text,
     {
       const char *r = q;
       gboolean digits = FALSE;
-      while (r < end && (g_ascii_isdigit (*r) || is_han_numeral (g_utf8_get_char (r))))
+      while (r < end && (g_unichar_isdigit (g_utf8_get_char (r)) ||
+                         is_han_numeral (g_utf8_get_char (r))))
         {
           digits = TRUE;
           r = g_utf8_next_char (r);
@@ -698,18 +717,23 @@ luoshi_classify_marker_length (const char *text,
           matched = TRUE;
         }
     }
-  else if (g_ascii_isdigit (c))
+  else if (g_unichar_isdigit (c))
     {
+      /* ASCII or full-width (１、) digits, at most two of them. */
       const char *r = p;
-      while (r < end && g_ascii_isdigit (*r))
-        r++;
-      if (r < end && r - p <= 2)
+      guint n = 0;
+      while (r < end && g_unichar_isdigit (g_utf8_get_char (r)))
+        {
+          r = g_utf8_next_char (r);
+          n++;
+        }
+      if (r < end && n <= 2)
         {
           gunichar d = g_utf8_get_char (r);
           const char *after = g_utf8_next_char (r);
+          gboolean decimal = after < end && g_unichar_isdigit (g_utf8_get_char (after));
           /* 1、 1． 1. but not 1.5 */
-          if (d == 0x3001 || d == 0xff0e ||
-              (d == '.' && !(after < end && g_ascii_isdigit (*after))) ||
+          if (d == 0x3001 || ((d == 0xff0e || d == '.') && !decimal) ||
               d == ')' || d == 0xff09)
             {
               p = after;
@@ -854,6 +878,13 @@ classify_plan (Span         t,
       *confidence = 0.6;
       return LUOSHI_LABEL_OTHER;
     }
+  /* 目前，全区学前教育学位仍然不足。 states a gap the plan answers. */
+  if (!future && has_strong_problem (t) &&
+      !starts_with_any (t, imperative_starts, N (imperative_starts)))
+    {
+      *confidence = 0.5;
+      return LUOSHI_LABEL_PROBLEM;
+    }
   /* A report taken for a plan may still recount what was done; only
    * plain completions count here (在已成立的…基础上 plans). */
   if (!future && find_any (t, completions, N (completions)) != NULL)
@@ -899,7 +930,11 @@ static LuoshiLabel
 classify_review_heading (Span     t,
                          double  *confidence)
 {
-  if (has_le (t) || find (t, "已") != NULL ||
+  /* A numbered point written as a whole sentence that counts what was
+   * done (检查学校46所，整改问题31个) reports, whatever its verb. */
+  gboolean counts_done = has_digit (t) && (find (t, "，") != NULL || find (t, ",") != NULL);
+
+  if (has_le (t) || find (t, "已") != NULL || counts_done ||
       find_any (t, result_cues, N (result_cues)) != NULL ||
       has_clause_final_result (t))
     {
@@ -971,6 +1006,11 @@ classify_review (Span         t,
       *confidence = 0.6;
       return LUOSHI_LABEL_OTHER;
     }
+  if (is_composition (t) && !firm_past && !has_digit (t))
+    {
+      *confidence = 0.55;
+      return LUOSHI_LABEL_OTHER;
+    }
   if (is_headcount (t))
     {
       *confidence = 0.55;
@@ -1004,7 +1044,8 @@ classify_by_words (Span              t,
                    LuoshiLabel       run,
                    double           *confidence)
 {
-  /* In a speech, 各校要… is a task the speaker sets. */
+  /* In a speech, 各校要… is a task the speaker sets. (In a personal
+   * text 要 as often preaches as it resolves.) */
   gboolean future = find_future (t) != NULL || has_strive (t) ||
                     find (t, "力争") != NULL || starts_with (t, "要") ||
                     (report_kind == LUOSHI_REPORT_SPEECH && has_yao (t));
