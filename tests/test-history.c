@@ -447,6 +447,31 @@ test_reimport_prunes (Fixture       *f,
 }
 
 static void
+test_cap (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LuoshiStore) store = luoshi_store_new (":memory:", &error);
+  gint64 file_id = fixture_import (store);
+  gint64 item_id = fixture_item_id (store, file_id, "全县新建幼儿园3所");
+  g_autoptr(LuoshiItem) item = NULL;
+  guint undone = 0;
+
+  /* The history keeps the last 1000 steps. */
+  for (guint i = 1; i <= 1010; i++)
+    {
+      g_autofree char *note = g_strdup_printf ("第%u稿", i);
+
+      g_assert_true (luoshi_store_set_item_note (store, item_id, note, &error));
+    }
+  while (luoshi_store_undo (store, &error))
+    undone++;
+  g_assert_no_error (error);
+  g_assert_cmpuint (undone, ==, 1000);
+  item = luoshi_store_get_item (store, item_id, &error);
+  g_assert_cmpstr (item->note, ==, "第10稿");
+}
+
+static void
 test_labels (void)
 {
   g_assert_cmpstr (luoshi_history_action_label ("item-note"), ==, "Edit Note");
@@ -468,6 +493,7 @@ main (int   argc,
   g_test_add ("/history/noop", Fixture, NULL, fixture_setup, test_noop, fixture_teardown);
   g_test_add ("/history/reimport-prunes", Fixture, NULL, fixture_setup, test_reimport_prunes, fixture_teardown);
   g_test_add_func ("/history/labels", test_labels);
+  g_test_add_func ("/history/cap", test_cap);
 
   return g_test_run ();
 }

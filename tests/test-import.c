@@ -181,6 +181,59 @@ test_cancel (void)
   remove_tree (dir);
 }
 
+static void
+test_into_store (void)
+{
+  g_autofree char *dir = make_folder ();
+  const char *paths[] = { dir, NULL };
+  g_autoptr(GPtrArray) failures = luoshi_import_failures_new ();
+  g_autoptr(GPtrArray) files = NULL;
+  g_autoptr(GPtrArray) stored = NULL;
+  g_autoptr(LuoshiStore) store = NULL;
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *changed = g_build_filename (dir, "a-utf8.txt", NULL);
+  LuoshiImportCounts counts = { 0 };
+
+  store = luoshi_store_new (":memory:", &error);
+  g_assert_no_error (error);
+  files = luoshi_import_collect (paths, failures, NULL, &error);
+  g_assert_no_error (error);
+
+  g_assert_true (luoshi_import_into_store (store, files, LUOSHI_IMPORT_FLAGS_NONE, failures,
+                                           &counts, NULL, NULL, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (counts.n_new, ==, 4);
+  g_assert_cmpuint (counts.n_unchanged, ==, 0);
+  g_assert_cmpuint (counts.n_items, >, 4);
+  g_assert_true (has_failure (failures, "d-empty.txt", LUOSHI_DECODE_ERROR_EMPTY));
+  stored = luoshi_store_list_files (store, &error);
+  g_assert_cmpuint (stored->len, ==, 4);
+
+  /* Unchanged files are skipped; a changed one is analysed again. */
+  g_assert_true (g_file_set_contents (changed, "河西区教育局2022年工作要点\n一、新建学校3所。\n", -1, NULL));
+  g_assert_true (luoshi_import_into_store (store, files, LUOSHI_IMPORT_FLAGS_NONE, failures,
+                                           &counts, NULL, NULL, NULL, &error));
+  g_assert_cmpuint (counts.n_new, ==, 0);
+  g_assert_cmpuint (counts.n_updated, ==, 1);
+  g_assert_cmpuint (counts.n_unchanged, ==, 3);
+
+  /* A cancelled import keeps nothing of itself. */
+  g_assert_true (g_file_set_contents (changed, "河西区教育局2023年工作要点\n一、新建学校4所。\n", -1, NULL));
+  g_cancellable_cancel (cancellable);
+  g_assert_false (luoshi_import_into_store (store, files, LUOSHI_IMPORT_FLAGS_NONE, failures,
+                                            &counts, NULL, NULL, cancellable, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_clear_error (&error);
+  g_assert_false (luoshi_store_can_undo (store));
+  {
+    g_autoptr(GPtrArray) hits = luoshi_store_search (store, "新建学校4所", 0, &error);
+    g_assert_no_error (error);
+    g_assert_cmpuint (hits->len, ==, 0);
+  }
+  remove_tree (dir);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -190,6 +243,7 @@ main (int    argc,
   g_test_add_func ("/import/folder", test_folder);
   g_test_add_func ("/import/missing-path", test_missing_path);
   g_test_add_func ("/import/cancel", test_cancel);
+  g_test_add_func ("/import/into-store", test_into_store);
 
   return g_test_run ();
 }

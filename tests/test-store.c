@@ -156,6 +156,63 @@ test_open_migrate_empty (void)
 }
 
 static void
+test_open_migrate_v1 (void)
+{
+  g_autofree char *path = fixture_db_path ("v1.db");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LuoshiStore) store = luoshi_store_new (path, &error);
+  gint64 file_id;
+  const char *count_v2_indexes =
+    "SELECT count(*) FROM sqlite_master WHERE type = 'index' AND name IN"
+    " ('sections_report', 'sections_parent', 'sentences_report', 'sentences_section',"
+    " 'evidence_file', 'chains_review')";
+
+  g_assert_no_error (error);
+  file_id = fixture_import (store);
+  g_assert_cmpint (count_rows (store, count_v2_indexes), ==, 6);
+
+  /* Turn it back into a version 1 library with data in it. */
+  g_assert_true (_luoshi_store_exec (store,
+    "DROP INDEX sections_report; DROP INDEX sections_parent; DROP INDEX sentences_report;"
+    " DROP INDEX sentences_section; DROP INDEX evidence_file; DROP INDEX chains_review;"
+    " PRAGMA user_version = 1;", &error));
+  g_assert_no_error (error);
+  g_clear_object (&store);
+
+  store = luoshi_store_new (path, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (luoshi_store_get_schema_version (store), ==, 2);
+  g_assert_cmpint (count_rows (store, count_v2_indexes), ==, 6);
+  /* The data survived the migration. */
+  g_assert_cmpint (fixture_item_id (store, file_id, "力争新建学校2所"), >, 0);
+
+  /* A step that fails leaves no half-migrated library: the last index
+   * name is taken, so the step fails after creating the first five. */
+  g_assert_true (_luoshi_store_exec (store,
+    "DROP INDEX sections_report; DROP INDEX sections_parent; DROP INDEX sentences_report;"
+    " DROP INDEX sentences_section; DROP INDEX evidence_file; DROP INDEX chains_review;"
+    " CREATE TABLE chains_review (x); PRAGMA user_version = 1;", &error));
+  g_clear_object (&store);
+  store = luoshi_store_new (path, &error);
+  g_assert_error (error, LUOSHI_STORE_ERROR, LUOSHI_STORE_ERROR_FAILED);
+  g_assert_nonnull (strstr (error->message, "chains_review"));
+  g_assert_null (store);
+  {
+    sqlite3 *db = raw_open (path);
+    sqlite3_stmt *stmt = NULL;
+
+    g_assert_cmpint (sqlite3_prepare_v2 (db, "SELECT (SELECT user_version FROM pragma_user_version),"
+                                         " (SELECT count(*) FROM sqlite_master WHERE type = 'index'"
+                                         "  AND name = 'sections_report')", -1, &stmt, NULL), ==, SQLITE_OK);
+    g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+    g_assert_cmpint (sqlite3_column_int (stmt, 0), ==, 1);
+    g_assert_cmpint (sqlite3_column_int (stmt, 1), ==, 0);
+    sqlite3_finalize (stmt);
+    sqlite3_close (db);
+  }
+}
+
+static void
 test_open_newer (void)
 {
   g_autofree char *path = fixture_db_path ("newer.db");
@@ -181,6 +238,28 @@ test_open_newer (void)
   after = read_file (path);
   g_assert_true (g_bytes_equal (before, after));
   g_assert_false (g_file_test (wal, G_FILE_TEST_EXISTS));
+}
+
+static void
+test_open_foreign (void)
+{
+  g_autofree char *path = fixture_db_path ("foreign.db");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LuoshiStore) store = NULL;
+  g_autoptr(GBytes) before = NULL;
+  g_autoptr(GBytes) after = NULL;
+  sqlite3 *db = raw_open (path);
+
+  /* Another program's database (user_version 0, its own tables). */
+  raw_exec (db, "CREATE TABLE files (name TEXT); INSERT INTO files VALUES ('a.txt');");
+  sqlite3_close (db);
+  before = read_file (path);
+
+  store = luoshi_store_new (path, &error);
+  g_assert_error (error, LUOSHI_STORE_ERROR, LUOSHI_STORE_ERROR_CORRUPT);
+  g_assert_nonnull (strstr (error->message, "another program"));
+  after = read_file (path);
+  g_assert_true (g_bytes_equal (before, after));
 }
 
 static void
@@ -218,11 +297,16 @@ test_open_locked (void)
   g_autofree char *path = fixture_db_path ("locked.db");
   g_autoptr(GError) error = NULL;
   g_autoptr(LuoshiStore) store = NULL;
-  sqlite3 *db = raw_open (path);
+  sqlite3 *db;
 
-  /* Another program holds an exclusive lock on a rollback-journal file. */
-  raw_exec (db, "CREATE TABLE other (x); PRAGMA locking_mode = EXCLUSIVE; BEGIN EXCLUSIVE;"
-                " INSERT INTO other VALUES (1);");
+  store = luoshi_store_new (path, &error);
+  g_assert_no_error (error);
+  g_clear_object (&store);
+
+  /* Another program holds an exclusive lock on the library. */
+  db = raw_open (path);
+  raw_exec (db, "PRAGMA locking_mode = EXCLUSIVE; BEGIN EXCLUSIVE;"
+                " UPDATE files SET name = name;");
 
   store = _luoshi_store_new_full (path, 10, &error);
   g_assert_error (error, LUOSHI_STORE_ERROR, LUOSHI_STORE_ERROR_LOCKED);
@@ -1186,6 +1270,23 @@ test_signals (void)
   g_assert_true (luoshi_store_undo (store, &error));
   g_assert_cmpuint (counts.can_undo_notifies, ==, 2);
   g_assert_false (luoshi_store_can_undo (store));
+
+  /* A folder is one signal with id 0; a batch of skipped files none. */
+  {
+    g_autoptr(LuoshiDocument) a = fixture_document_for ("/fixture/a.txt", FIXTURE_TEXT);
+    g_autoptr(LuoshiDocument) b = fixture_document_for ("/fixture/b.txt", FIXTURE_TEXT);
+    g_autoptr(GPtrArray) docs = g_ptr_array_new ();
+
+    g_ptr_array_add (docs, a);
+    g_ptr_array_add (docs, b);
+    counts.changed = 0;
+    g_assert_true (luoshi_store_import_documents (store, docs, LUOSHI_IMPORT_FLAGS_NONE, NULL, &error));
+    g_assert_cmpuint (counts.changed, ==, 1);
+    g_assert_cmpuint (counts.last_what, ==, LUOSHI_STORE_CHANGE_LIBRARY);
+    g_assert_cmpint (counts.last_id, ==, 0);
+    g_assert_true (luoshi_store_import_documents (store, docs, LUOSHI_IMPORT_FLAGS_NONE, NULL, &error));
+    g_assert_cmpuint (counts.changed, ==, 1);
+  }
 }
 
 int
@@ -1198,8 +1299,10 @@ main (int   argc,
   g_test_add_func ("/store/open/memory", test_open_memory);
   g_test_add_func ("/store/open/file-pragmas", test_open_file_pragmas);
   g_test_add_func ("/store/open/migrate-empty", test_open_migrate_empty);
+  g_test_add_func ("/store/open/migrate-v1", test_open_migrate_v1);
   g_test_add_func ("/store/open/newer-version", test_open_newer);
   g_test_add_func ("/store/open/corrupt", test_open_corrupt);
+  g_test_add_func ("/store/open/foreign", test_open_foreign);
   g_test_add_func ("/store/open/locked", test_open_locked);
   g_test_add_func ("/store/open/bad-folder", test_open_bad_folder);
   g_test_add_func ("/store/open/default-path", test_default_path);

@@ -186,12 +186,10 @@ cmd_import (int    argc,
                        "changed files are analysed again, keeping your edits and notes."),
                      import_entries);
   g_autoptr(GPtrArray) failures = luoshi_import_failures_new ();
-  g_autoptr(GPtrArray) docs = NULL;
+  g_autoptr(GPtrArray) files = NULL;
   g_autoptr(LuoshiStore) store = NULL;
   g_autoptr(GError) error = NULL;
-  g_autofree LuoshiImportResult *results = NULL;
-  guint counts[3] = { 0 };
-  guint n_reports = 0, n_items = 0;
+  LuoshiImportCounts counts = { 0 };
 
   if (!parse_options (context, &argc, &argv))
     return EXIT_USAGE;
@@ -199,35 +197,21 @@ cmd_import (int    argc,
     return usage_error (context, _("Name at least one folder or file to import."));
 
   store = open_store (&error);
-  if (store == NULL)
+  if (store == NULL ||
+      (files = luoshi_import_collect ((const char * const *) argv + 1, failures, NULL, &error)) == NULL ||
+      !luoshi_import_into_store (store, files,
+                                 opt_force ? LUOSHI_IMPORT_FLAGS_FORCE : LUOSHI_IMPORT_FLAGS_NONE,
+                                 failures, &counts, NULL, NULL, NULL, &error))
     {
+      print_failures (failures);
       print_error ("%s", error->message);
       return EXIT_FAILED;
     }
 
-  docs = load_paths (argv + 1, failures);
-  if (docs == NULL)
-    return EXIT_FAILED;
-
-  results = g_new0 (LuoshiImportResult, docs->len + 1);
-  if (!luoshi_store_import_documents (store, docs,
-                                      opt_force ? LUOSHI_IMPORT_FLAGS_FORCE : LUOSHI_IMPORT_FLAGS_NONE,
-                                      results, &error))
-    {
-      print_error ("%s", error->message);
-      return EXIT_FAILED;
-    }
-
-  for (guint i = 0; i < docs->len; i++)
-    {
-      LuoshiDocument *doc = g_ptr_array_index (docs, i);
-      counts[results[i]]++;
-      n_reports += doc->reports->len;
-      n_items += doc->items->len;
-    }
+  print_failures (failures);
   g_print (_("Imported %u files (%u new, %u updated, %u unchanged): %u reports, %u items.\n"),
-           docs->len, counts[LUOSHI_IMPORT_NEW], counts[LUOSHI_IMPORT_UPDATED],
-           counts[LUOSHI_IMPORT_SKIPPED], n_reports, n_items);
+           counts.n_new + counts.n_updated + counts.n_unchanged,
+           counts.n_new, counts.n_updated, counts.n_unchanged, counts.n_reports, counts.n_items);
   if (failures->len > 0)
     {
       g_printerr (g_dngettext (GETTEXT_PACKAGE, "%u file could not be imported.\n",

@@ -188,7 +188,7 @@ luoshi_document_analyze (LuoshiDocument *self)
 }
 
 LuoshiDocument *
-luoshi_document_load (GFile         *file,
+luoshi_document_read (GFile         *file,
                       GCancellable  *cancellable,
                       GError       **error)
 {
@@ -220,8 +220,18 @@ luoshi_document_load (GFile         *file,
                             cancellable, NULL);
   if (info != NULL)
     self->mtime = (gint64) g_file_info_get_attribute_uint64 (info, G_FILE_ATTRIBUTE_TIME_MODIFIED);
+  return self;
+}
 
-  luoshi_document_analyze (self);
+LuoshiDocument *
+luoshi_document_load (GFile         *file,
+                      GCancellable  *cancellable,
+                      GError       **error)
+{
+  LuoshiDocument *self = luoshi_document_read (file, cancellable, error);
+
+  if (self != NULL)
+    luoshi_document_analyze (self);
   return self;
 }
 

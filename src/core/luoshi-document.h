@@ -105,6 +105,12 @@ LuoshiDocument  *luoshi_document_new        (const char     *name,
                                              const char     *text,
                                              gssize          len) G_GNUC_WARN_UNUSED_RESULT;
 
+/* Reads and decodes one file (text, encoding, size, mtime, hash) without
+ * analysing it: luoshi_document_analyze() does that. */
+LuoshiDocument  *luoshi_document_read       (GFile          *file,
+                                             GCancellable   *cancellable,
+                                             GError        **error) G_GNUC_WARN_UNUSED_RESULT;
+
 /* Reads, decodes, segments and extracts one file. */
 LuoshiDocument  *luoshi_document_load       (GFile          *file,
                                              GCancellable   *cancellable,

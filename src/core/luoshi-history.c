@@ -120,15 +120,21 @@ row_exists (LuoshiStore  *store,
   return step != LUOSHI_STEP_ERROR;
 }
 
-/* A new edit makes the undone steps unreachable. */
+/* A new edit (step @step) makes the undone steps unreachable, and pushes
+ * the oldest step out once there are MAX_STEPS. */
 static gboolean
 drop_redo (LuoshiStore  *store,
+           gint64        step,
            GError      **error)
 {
   g_autoptr(LuoshiStmt) stmt = NULL;
 
-  stmt = _luoshi_store_statement (store, "DELETE FROM history WHERE undone = 1", error);
-  return stmt != NULL && _luoshi_store_step_done (store, stmt, error);
+  stmt = _luoshi_store_statement (store,
+    "DELETE FROM history WHERE undone = 1 OR step <= ?1 - ?2", error);
+  return stmt != NULL
+         && _luoshi_store_bind_int64 (store, stmt, 1, step, error)
+         && _luoshi_store_bind_int64 (store, stmt, 2, MAX_STEPS, error)
+         && _luoshi_store_step_done (store, stmt, error);
 }
 
 static gboolean
@@ -209,7 +215,7 @@ set_evidence (LuoshiStore             *store,
   if (g_strcmp0 (old_json, old_norm) == 0)
     return TRUE;
 
-  if (!drop_redo (store, error)
+  if (!drop_redo (store, step, error)
       || !record (store, step, action, "items", row_id, "evidence", old_json, new_json, set, error)
       || !_luoshi_store_write_evidence_json (store, row_id, new_json, error))
     return FALSE;
@@ -274,7 +280,7 @@ luoshi_history_set (LuoshiStore             *store,
       if (sqlite3_column_int (same, 0))
         continue;
 
-      if (!drop_redo (store, error)
+      if (!drop_redo (store, step, error)
           || !record (store, step, action, table, row_id, column, NULL, NULL, &sets[i], error))
         return FALSE;
 

@@ -249,3 +249,102 @@ luoshi_import_load (GPtrArray                *files,
     progress (files->len, files->len, NULL, user_data);
   return g_steal_pointer (&docs);
 }
+
+/* Reads one file; NULL with a failure recorded, or with @error set when
+ * cancelled. */
+static LuoshiDocument *
+read_one (GFile         *file,
+          GPtrArray     *failures,
+          GCancellable  *cancellable,
+          GError       **error)
+{
+  g_autoptr(GError) local_error = NULL;
+  g_autofree char *path = g_file_get_path (file);
+  LuoshiDocument *doc = luoshi_document_read (file, cancellable, &local_error);
+
+  if (doc != NULL)
+    return doc;
+  if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    g_propagate_error (error, g_steal_pointer (&local_error));
+  else
+    g_ptr_array_add (failures, luoshi_import_failure_new (path, local_error));
+  return NULL;
+}
+
+gboolean
+luoshi_import_into_store (LuoshiStore              *store,
+                          GPtrArray                *files,
+                          LuoshiImportFlags         flags,
+                          GPtrArray                *failures,
+                          LuoshiImportCounts       *counts,
+                          LuoshiImportProgressFunc  progress,
+                          gpointer                  user_data,
+                          GCancellable             *cancellable,
+                          GError                  **error)
+{
+  LuoshiImportCounts local = { 0 };
+
+  g_return_val_if_fail (LUOSHI_IS_STORE (store), FALSE);
+  g_return_val_if_fail (files != NULL, FALSE);
+  g_return_val_if_fail (failures != NULL, FALSE);
+
+  if (!luoshi_store_begin_import (store, error))
+    return FALSE;
+
+  for (guint i = 0; i < files->len; i++)
+    {
+      g_autoptr(LuoshiDocument) doc = NULL;
+      g_autoptr(GError) read_error = NULL;
+      g_autofree char *path = g_file_get_path (g_ptr_array_index (files, i));
+      LuoshiImportResult result;
+
+      if (g_cancellable_set_error_if_cancelled (cancellable, error))
+        {
+          luoshi_store_abort_import (store);
+          return FALSE;
+        }
+      if (progress)
+        progress (i, files->len, path, user_data);
+
+      doc = read_one (g_ptr_array_index (files, i), failures, cancellable, &read_error);
+      if (read_error != NULL)
+        {
+          luoshi_store_abort_import (store);
+          g_propagate_error (error, g_steal_pointer (&read_error));
+          return FALSE;
+        }
+      if (doc == NULL)
+        continue;
+
+      /* Analysis is most of the cost; skip it for files we have. */
+      if (!(flags & LUOSHI_IMPORT_FLAGS_FORCE) &&
+          luoshi_store_has_file_hash (store, doc->path, doc->hash))
+        {
+          local.n_unchanged++;
+          continue;
+        }
+
+      luoshi_document_analyze (doc);
+      if (!luoshi_store_import_next (store, doc, flags, &result, error))
+        return FALSE;
+      if (result == LUOSHI_IMPORT_NEW)
+        local.n_new++;
+      else if (result == LUOSHI_IMPORT_UPDATED)
+        local.n_updated++;
+      else
+        local.n_unchanged++;
+      if (result != LUOSHI_IMPORT_SKIPPED)
+        {
+          local.n_reports += doc->reports->len;
+          local.n_items += doc->items->len;
+        }
+    }
+
+  if (!luoshi_store_commit_import (store, error))
+    return FALSE;
+  if (progress)
+    progress (files->len, files->len, NULL, user_data);
+  if (counts != NULL)
+    *counts = local;
+  return TRUE;
+}

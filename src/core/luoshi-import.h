@@ -9,6 +9,7 @@
 #include <gio/gio.h>
 
 #include "luoshi-document.h"
+#include "luoshi-store.h"
 
 G_BEGIN_DECLS
 
@@ -48,5 +49,30 @@ GPtrArray           *luoshi_import_load         (GPtrArray           *files,
                                                  gpointer             user_data,
                                                  GCancellable        *cancellable,
                                                  GError             **error) G_GNUC_WARN_UNUSED_RESULT;
+
+/* How an import into the library went. */
+typedef struct {
+  guint n_new;
+  guint n_updated;
+  guint n_unchanged;
+  guint n_reports;  /* in the new and updated files */
+  guint n_items;
+} LuoshiImportCounts;
+
+/* Reads @files one at a time into @store in ONE transaction, so memory
+ * stays that of one file whatever the folder's size. A file whose path
+ * and content are already in the library is not analysed again unless
+ * @flags has LUOSHI_IMPORT_FLAGS_FORCE. Unreadable files go to
+ * @failures; a store error or cancellation rolls the whole import back
+ * and returns FALSE. */
+gboolean             luoshi_import_into_store   (LuoshiStore         *store,
+                                                 GPtrArray           *files,
+                                                 LuoshiImportFlags    flags,
+                                                 GPtrArray           *failures,
+                                                 LuoshiImportCounts  *counts,
+                                                 LuoshiImportProgressFunc progress,
+                                                 gpointer             user_data,
+                                                 GCancellable        *cancellable,
+                                                 GError             **error);
 
 G_END_DECLS

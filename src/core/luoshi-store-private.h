@@ -22,6 +22,11 @@ struct _LuoshiStore
   GHashTable *statements;  /* SQL text (owned) → sqlite3_stmt * (owned) */
   gboolean    can_undo;
   gboolean    can_redo;
+
+  /* An import begun with luoshi_store_begin_import(). */
+  gboolean    importing;
+  guint       import_changed;     /* files new or updated so far */
+  gint64      import_changed_id;  /* the last of them */
 };
 
 /* A cached statement in use; g_autoptr(LuoshiStmt) resets it (and clears

@@ -169,6 +169,17 @@ static const char schema_v1[] =
   "  INSERT INTO items_fts (rowid, simplified) VALUES (new.id, new.simplified);"
   "END;";
 
+/* Every foreign key gets an index on its child column: without one,
+ * deleting a parent row scans the whole child table (re-importing one
+ * file spent 1.7 s deleting its sections; now milliseconds). */
+static const char schema_v2[] =
+  "CREATE INDEX IF NOT EXISTS sections_report ON sections (report_id);"
+  "CREATE INDEX IF NOT EXISTS sections_parent ON sections (parent_id);"
+  "CREATE INDEX IF NOT EXISTS sentences_report ON sentences (report_id);"
+  "CREATE INDEX IF NOT EXISTS sentences_section ON sentences (section_id);"
+  "CREATE INDEX IF NOT EXISTS evidence_file ON evidence (file_id);"
+  "CREATE INDEX IF NOT EXISTS chains_review ON chains (review_report_id);";
+
 int
 _luoshi_store_read_user_version (LuoshiStore  *self,
                                  GError      **error)
@@ -233,6 +244,12 @@ _luoshi_store_migrate (LuoshiStore  *self,
   if (version < 1)
     {
       if (!_luoshi_store_exec (self, schema_v1, error))
+        goto fail;
+    }
+
+  if (version < 2)
+    {
+      if (!_luoshi_store_exec (self, schema_v2, error))
         goto fail;
     }
 

@@ -541,7 +541,7 @@ store_open (LuoshiStore  *self,
   int version;
   int rc;
 
-  in_memory = g_strcmp0 (self->path, ":memory:") == 0 || self->path[0] == '\0';
+  in_memory = g_strcmp0 (self->path, ":memory:") == 0;
 
   rc = sqlite3_open_v2 (self->path, &self->db,
                         SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL);
@@ -569,10 +569,29 @@ store_open (LuoshiStore  *self,
       return FALSE;
     }
 
+  /* Version 0 with tables is some other program's database: adding ours
+   * to it would be rude, and the user most likely picked the wrong file. */
+  if (version == 0)
+    {
+      g_autofree char *n_tables = query_text (self, "SELECT count(*) FROM sqlite_master", error);
+
+      if (n_tables == NULL)
+        return FALSE;
+      if (g_strcmp0 (n_tables, "0") != 0)
+        {
+          g_set_error (error, LUOSHI_STORE_ERROR, LUOSHI_STORE_ERROR_CORRUPT,
+                       _("“%s” is a database of another program, not a Luoshi library"),
+                       self->path);
+          return FALSE;
+        }
+    }
+
   journal = query_text (self, "PRAGMA journal_mode = WAL", error);
   if (journal == NULL)
     return FALSE;
-  if (g_ascii_strcasecmp (journal, in_memory ? "memory" : "wal") != 0)
+  /* "" is a private temporary database, whose journal SQLite picks. */
+  if (self->path[0] != '\0'
+      && g_ascii_strcasecmp (journal, in_memory ? "memory" : "wal") != 0)
     g_warning ("The library “%s” could not use write-ahead logging (journal mode %s)",
                self->path, journal);
 
@@ -1166,6 +1185,24 @@ luoshi_store_find_file (LuoshiStore  *self,
   if (_luoshi_store_step (self, stmt, error) == LUOSHI_STEP_ROW)
     return sqlite3_column_int64 (stmt, 0);
   return 0;
+}
+
+gboolean
+luoshi_store_has_file_hash (LuoshiStore *self,
+                            const char  *path,
+                            const char  *hash)
+{
+  g_autoptr(LuoshiStmt) stmt = NULL;
+
+  g_return_val_if_fail (LUOSHI_IS_STORE (self), FALSE);
+
+  if (path == NULL || hash == NULL)
+    return FALSE;
+  stmt = _luoshi_store_statement (self, "SELECT 1 FROM files WHERE path = ?1 AND hash = ?2", NULL);
+  if (stmt == NULL || !_luoshi_store_bind_text (self, stmt, 1, path, NULL) ||
+      !_luoshi_store_bind_text (self, stmt, 2, hash, NULL))
+    return FALSE;
+  return _luoshi_store_step (self, stmt, NULL) == LUOSHI_STEP_ROW;
 }
 
 #define REPORT_COLUMNS \
@@ -2321,56 +2358,105 @@ import_one (LuoshiStore         *self,
 }
 
 gboolean
+luoshi_store_begin_import (LuoshiStore  *self,
+                           GError      **error)
+{
+  g_return_val_if_fail (LUOSHI_IS_STORE (self), FALSE);
+  g_return_val_if_fail (!self->importing, FALSE);
+
+  if (!_luoshi_store_begin (self, error))
+    return FALSE;
+  self->importing = TRUE;
+  self->import_changed = 0;
+  self->import_changed_id = 0;
+  return TRUE;
+}
+
+gboolean
+luoshi_store_import_next (LuoshiStore        *self,
+                          LuoshiDocument     *doc,
+                          LuoshiImportFlags   flags,
+                          LuoshiImportResult *result,
+                          GError            **error)
+{
+  LuoshiImportResult outcome = LUOSHI_IMPORT_SKIPPED;
+  gint64 file_id = 0;
+
+  g_return_val_if_fail (LUOSHI_IS_STORE (self), FALSE);
+  g_return_val_if_fail (self->importing, FALSE);
+  g_return_val_if_fail (doc != NULL, FALSE);
+
+  if (!import_one (self, doc, flags, &outcome, &file_id, error))
+    {
+      luoshi_store_abort_import (self);
+      g_prefix_error (error, _("Could not store “%s”: "), doc->name ? doc->name : "");
+      return FALSE;
+    }
+  if (outcome != LUOSHI_IMPORT_SKIPPED)
+    {
+      self->import_changed++;
+      self->import_changed_id = file_id;
+    }
+  if (result != NULL)
+    *result = outcome;
+  return TRUE;
+}
+
+gboolean
+luoshi_store_commit_import (LuoshiStore  *self,
+                            GError      **error)
+{
+  g_return_val_if_fail (LUOSHI_IS_STORE (self), FALSE);
+  g_return_val_if_fail (self->importing, FALSE);
+
+  self->importing = FALSE;
+  if (!_luoshi_store_commit (self, error))
+    return FALSE;
+
+  /* One signal for a folder, so views reload once. */
+  if (self->import_changed > 0)
+    _luoshi_store_emit_changed (self, LUOSHI_STORE_CHANGE_LIBRARY,
+                                self->import_changed == 1 ? self->import_changed_id : 0);
+  update_undo_state (self);
+  return TRUE;
+}
+
+void
+luoshi_store_abort_import (LuoshiStore *self)
+{
+  g_return_if_fail (LUOSHI_IS_STORE (self));
+
+  if (!self->importing)
+    return;
+  self->importing = FALSE;
+  _luoshi_store_rollback (self);
+}
+
+gboolean
 luoshi_store_import_documents (LuoshiStore        *self,
                                GPtrArray          *docs,
                                LuoshiImportFlags   flags,
                                LuoshiImportResult *results,
                                GError            **error)
 {
-  g_autoptr(GArray) file_ids = NULL;
-  g_autoptr(GArray) outcomes = NULL;
+  g_autofree LuoshiImportResult *outcomes = NULL;
 
   g_return_val_if_fail (LUOSHI_IS_STORE (self), FALSE);
   g_return_val_if_fail (docs != NULL, FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  file_ids = g_array_sized_new (FALSE, TRUE, sizeof (gint64), docs->len);
-  outcomes = g_array_sized_new (FALSE, TRUE, sizeof (LuoshiImportResult), docs->len);
+  outcomes = g_new0 (LuoshiImportResult, docs->len + 1);
 
-  if (!_luoshi_store_begin (self, error))
+  if (!luoshi_store_begin_import (self, error))
     return FALSE;
-
   for (guint i = 0; i < docs->len; i++)
-    {
-      LuoshiDocument *doc = g_ptr_array_index (docs, i);
-      LuoshiImportResult result = LUOSHI_IMPORT_SKIPPED;
-      gint64 file_id = 0;
-
-      if (!import_one (self, doc, flags, &result, &file_id, error))
-        {
-          _luoshi_store_rollback (self);
-          g_prefix_error (error, _("Could not store “%s”: "),
-                          doc->name ? doc->name : "");
-          return FALSE;
-        }
-      g_array_append_val (file_ids, file_id);
-      g_array_append_val (outcomes, result);
-    }
-
-  if (!_luoshi_store_commit (self, error))
+    if (!luoshi_store_import_next (self, g_ptr_array_index (docs, i), flags, &outcomes[i], error))
+      return FALSE;
+  if (!luoshi_store_commit_import (self, error))
     return FALSE;
-
-  for (guint i = 0; i < docs->len; i++)
-    {
-      LuoshiImportResult result = g_array_index (outcomes, LuoshiImportResult, i);
-
-      if (results != NULL)
-        results[i] = result;
-      if (result != LUOSHI_IMPORT_SKIPPED)
-        _luoshi_store_emit_changed (self, LUOSHI_STORE_CHANGE_LIBRARY,
-                                    g_array_index (file_ids, gint64, i));
-    }
-  update_undo_state (self);
+  /* Results only for an import that happened. */
+  if (results != NULL)
+    memcpy (results, outcomes, docs->len * sizeof *results);
   return TRUE;
 }
 
@@ -2915,8 +3001,9 @@ luoshi_store_suggest_verdicts (LuoshiStore  *self,
 
   if (!_luoshi_store_commit (self, error))
     return FALSE;
-  for (guint i = 0; i < changed->len; i++)
-    _luoshi_store_emit_changed (self, LUOSHI_STORE_CHANGE_ITEM, g_array_index (changed, gint64, i));
+  if (changed->len > 0)
+    _luoshi_store_emit_changed (self, LUOSHI_STORE_CHANGE_ITEM,
+                                changed->len == 1 ? g_array_index (changed, gint64, 0) : 0);
   return TRUE;
 
 fail:
@@ -3201,13 +3288,13 @@ static const char search_items_fts[] =
   "SELECT " ITEM_HIT_COLUMNS
   " FROM items_fts JOIN items i ON i.id = items_fts.rowid"
   " JOIN files f ON f.id = i.file_id"
-  " WHERE items_fts MATCH ?1 AND i.deleted = 0 AND ?2 = ?2"
+  " WHERE items_fts MATCH ?1 AND i.deleted = 0"
   " ORDER BY f.name, f.id, i.start_pos LIMIT ?3";
 static const char search_items_scan[] =
   "SELECT " ITEM_HIT_COLUMNS
   " FROM items i JOIN files f ON f.id = i.file_id"
   " WHERE instr (lower (i.simplified), lower (?2)) > 0 AND i.deleted = 0"
-  " AND ?1 = ?1 ORDER BY f.name, f.id, i.start_pos LIMIT ?3";
+  " ORDER BY f.name, f.id, i.start_pos LIMIT ?3";
 
 static GPtrArray *
 search (LuoshiStore  *self,

@@ -44,7 +44,7 @@ typedef enum {
 } LuoshiStoreError;
 
 /* The schema version this build writes (PRAGMA user_version). */
-#define LUOSHI_STORE_SCHEMA_VERSION 1
+#define LUOSHI_STORE_SCHEMA_VERSION 2
 
 typedef enum {
   LUOSHI_IMPORT_FLAGS_NONE  = 0,
@@ -66,9 +66,11 @@ typedef enum {
 
 /* What #LuoshiStore::changed is about. */
 typedef enum {
-  LUOSHI_STORE_CHANGE_LIBRARY, /* files added/removed/re-imported; id is a file id or 0 */
+  LUOSHI_STORE_CHANGE_LIBRARY, /* files added/removed/re-imported; id is the file's
+                                * id, or 0 when several changed at once (a folder) */
   LUOSHI_STORE_CHANGE_REPORT,  /* id is a report id */
-  LUOSHI_STORE_CHANGE_ITEM,    /* id is an item id (added, edited or deleted) */
+  LUOSHI_STORE_CHANGE_ITEM,    /* id is an item id (added, edited or deleted), or 0
+                                * for several (suggested verdicts) */
   LUOSHI_STORE_CHANGE_CHAIN,   /* id is a chain id, or 0 for several */
 } LuoshiStoreChange;
 
@@ -162,6 +164,26 @@ gboolean      luoshi_store_import_documents (LuoshiStore        *self,
                                              LuoshiImportFlags   flags,
                                              LuoshiImportResult *results,
                                              GError            **error);
+/* The same one document at a time, so a large folder need not be held
+ * in memory: begin, then import_next for each document (which may be
+ * freed right after), then commit — still ONE transaction. A failing
+ * import_next rolls everything back and ends the import; abort ends it
+ * without keeping anything. Results are not visible before the commit. */
+gboolean      luoshi_store_begin_import     (LuoshiStore        *self,
+                                             GError            **error);
+gboolean      luoshi_store_import_next      (LuoshiStore        *self,
+                                             LuoshiDocument     *doc,
+                                             LuoshiImportFlags   flags,
+                                             LuoshiImportResult *result,
+                                             GError            **error);
+gboolean      luoshi_store_commit_import    (LuoshiStore        *self,
+                                             GError            **error);
+void          luoshi_store_abort_import     (LuoshiStore        *self);
+/* Whether the file stored under @path has @hash (so importing it again
+ * would be skipped); FALSE when it is not stored or differs. */
+gboolean      luoshi_store_has_file_hash    (LuoshiStore        *self,
+                                             const char         *path,
+                                             const char         *hash);
 /* Removes a file with its reports, items and chains (not undoable). */
 gboolean      luoshi_store_remove_file      (LuoshiStore        *self,
                                              gint64              file_id,
