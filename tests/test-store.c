@@ -145,8 +145,10 @@ test_open_migrate_empty (void)
   g_assert_cmpint (count_rows (store,
                                "SELECT count(*) FROM sqlite_master WHERE name IN"
                                " ('files', 'reports', 'sections', 'sentences', 'items',"
-                               " 'evidence', 'chains', 'history', 'sentences_fts', 'items_fts')"),
-                   ==, 10);
+                               " 'evidence', 'chains', 'history', 'sentences_fts')"),
+                   ==, 9);
+  /* Version 3 dropped the items' own index: item search scans. */
+  g_assert_cmpint (count_rows (store, "SELECT count(*) FROM sqlite_master WHERE name = 'items_fts'"), ==, 0);
   g_clear_object (&store);
 
   /* Reopening runs no migration and keeps the version. */
@@ -181,9 +183,19 @@ test_open_migrate_v1 (void)
 
   store = luoshi_store_new (path, &error);
   g_assert_no_error (error);
-  g_assert_cmpint (luoshi_store_get_schema_version (store), ==, 2);
+  g_assert_cmpint (luoshi_store_get_schema_version (store), ==, LUOSHI_STORE_SCHEMA_VERSION);
   g_assert_cmpint (count_rows (store, count_v2_indexes), ==, 6);
   /* The data survived the migration. */
+  g_assert_cmpint (fixture_item_id (store, file_id, "力争新建学校2所"), >, 0);
+
+  /* Version 2 indexed items for search; version 3 drops that index. */
+  g_assert_true (_luoshi_store_exec (store,
+    "CREATE VIRTUAL TABLE items_fts USING fts5 (simplified, content='items',"
+    " content_rowid='id', tokenize='trigram'); PRAGMA user_version = 2;", &error));
+  g_clear_object (&store);
+  store = luoshi_store_new (path, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (count_rows (store, "SELECT count(*) FROM sqlite_master WHERE name = 'items_fts'"), ==, 0);
   g_assert_cmpint (fixture_item_id (store, file_id, "力争新建学校2所"), >, 0);
 
   /* A step that fails leaves no half-migrated library: the last index
@@ -1201,8 +1213,7 @@ test_fts_sync (void)
 
   /* The index agrees with its content table. */
   g_assert_true (_luoshi_store_exec (store,
-    "INSERT INTO sentences_fts (sentences_fts) VALUES ('integrity-check');"
-    "INSERT INTO items_fts (items_fts) VALUES ('integrity-check');", &error));
+    "INSERT INTO sentences_fts (sentences_fts) VALUES ('integrity-check');", &error));
   g_assert_no_error (error);
 }
 

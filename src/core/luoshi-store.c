@@ -7,6 +7,9 @@
 #include "config.h"
 
 #include <errno.h>
+/* PRId64, not G_GINT64_FORMAT, in translatable strings: xgettext knows
+ * the <inttypes.h> macros, so the msgid stays whole. */
+#include <inttypes.h>
 #include <string.h>
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
@@ -146,7 +149,7 @@ not_found (GError     **error,
 {
   /* @what is a translated noun phrase such as "item". */
   g_set_error (error, LUOSHI_STORE_ERROR, LUOSHI_STORE_ERROR_NOT_FOUND,
-               _("The %s %" G_GINT64_FORMAT " does not exist (it may have been deleted)"),
+               _("The %s %" PRId64 " does not exist (it may have been deleted)"),
                what, id);
   return FALSE;
 }
@@ -2630,7 +2633,7 @@ luoshi_store_set_item_text (LuoshiStore     *self,
   if (*stripped == '\0')
     {
       g_set_error (error, LUOSHI_STORE_ERROR, LUOSHI_STORE_ERROR_CONSTRAINT,
-                   _("The text of item %" G_GINT64_FORMAT " cannot be empty"), item_id);
+                   _("The text of item %" PRId64 " cannot be empty"), item_id);
       return FALSE;
     }
   simplified = luoshi_script_simplify (stripped, -1);
@@ -2815,8 +2818,8 @@ luoshi_store_add_item (LuoshiStore     *self,
   if (start >= end || end > n_chars)
     {
       g_set_error (error, LUOSHI_STORE_ERROR, LUOSHI_STORE_ERROR_CONSTRAINT,
-                   _("The span %u–%u is not inside the text of report %" G_GINT64_FORMAT
-                     " (%" G_GINT64_FORMAT " characters)"),
+                   _("The span %u–%u is not inside the text of report %" PRId64
+                     " (%" PRId64 " characters)"),
                    start, end, report_id, n_chars);
       goto fail;
     }
@@ -2896,7 +2899,7 @@ luoshi_store_set_report_period (LuoshiStore  *self,
   if (year < 0 || half < 0 || half > 2)
     {
       g_set_error (error, LUOSHI_STORE_ERROR, LUOSHI_STORE_ERROR_CONSTRAINT,
-                   _("%d, half %d is not a valid period for report %" G_GINT64_FORMAT),
+                   _("%d, half %d is not a valid period for report %" PRId64),
                    year, half, report_id);
       return FALSE;
     }
@@ -3132,7 +3135,7 @@ luoshi_store_add_chain (LuoshiStore       *self,
   if (plan_report_id == review_report_id)
     {
       g_set_error (error, LUOSHI_STORE_ERROR, LUOSHI_STORE_ERROR_CONSTRAINT,
-                   _("Report %" G_GINT64_FORMAT " cannot track its own goals"), plan_report_id);
+                   _("Report %" PRId64 " cannot track its own goals"), plan_report_id);
       return 0;
     }
 
@@ -3284,12 +3287,6 @@ static const char search_sentences_scan[] =
 #define ITEM_HIT_COLUMNS \
   "i.file_id, f.name, i.report_id, i.start_pos, i.end_pos, 0, i.text, i.id"
 
-static const char search_items_fts[] =
-  "SELECT " ITEM_HIT_COLUMNS
-  " FROM items_fts JOIN items i ON i.id = items_fts.rowid"
-  " JOIN files f ON f.id = i.file_id"
-  " WHERE items_fts MATCH ?1 AND i.deleted = 0"
-  " ORDER BY f.name, f.id, i.start_pos LIMIT ?3";
 static const char search_items_scan[] =
   "SELECT " ITEM_HIT_COLUMNS
   " FROM items i JOIN files f ON f.id = i.file_id"
@@ -3329,7 +3326,7 @@ search (LuoshiStore  *self,
   g_string_append_c (phrase, '"');
 
   if (items)
-    stmt = _luoshi_store_statement (self, fts ? search_items_fts : search_items_scan, error);
+    stmt = _luoshi_store_statement (self, search_items_scan, error);
   else
     stmt = _luoshi_store_statement (self, fts ? search_sentences_fts : search_sentences_scan, error);
   if (stmt == NULL

@@ -44,7 +44,7 @@ typedef enum {
 } LuoshiStoreError;
 
 /* The schema version this build writes (PRAGMA user_version). */
-#define LUOSHI_STORE_SCHEMA_VERSION 2
+#define LUOSHI_STORE_SCHEMA_VERSION 3
 
 typedef enum {
   LUOSHI_IMPORT_FLAGS_NONE  = 0,
