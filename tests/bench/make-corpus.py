@@ -62,7 +62,8 @@ def main():
         pool = [t for t in texts if can_encode(t, enc)] or texts
         parts = []
         length = 0
-        while length < size // 3:
+        # About 2.4 bytes a character over the mix of encodings.
+        while length < size / 2.4:
             t = vary(rng.choice(pool), rng)
             parts.append(t)
             length += len(t)
