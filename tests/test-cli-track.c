@@ -8,6 +8,8 @@
 #include <glib/gstdio.h>
 #include <string.h>
 
+#include "luoshi-store.h"
+
 /* A county plan and its year-end review, written for this test. */
 static const char plan_text[] =
   "青石县教育局2025年工作要点\n"
@@ -230,6 +232,38 @@ test_ids (Fixture       *f,
   g_assert_cmpint (run (&out, &err, "track", "--db", f->db, plan_id, review_id, NULL), ==, 0);
   /* The same verdicts from the library as from the files. */
   g_assert_cmpstr (strstr (out, "\n\n"), ==, strstr (by_file, "\n\n"));
+
+  /* The user's verdict in the library wins over the suggestion. */
+  {
+    g_autoptr(GError) error = NULL;
+    g_autoptr(LuoshiStore) store = luoshi_store_new (f->db, &error);
+    g_autoptr(GPtrArray) items = NULL;
+    g_autofree char *line = NULL;
+    gint64 rate_id = 0;
+
+    g_assert_no_error (error);
+    items = luoshi_store_list_report_items (store, g_array_index (ids, gint64, 1), &error);
+    g_assert_no_error (error);
+    for (guint i = 0; i < items->len; i++)
+      {
+        LuoshiItem *item = g_ptr_array_index (items, i);
+        if (item->kind == LUOSHI_ITEM_GOAL && strstr (item->text, "入园率") != NULL)
+          rate_id = item->id;
+      }
+    g_assert_cmpint (rate_id, >, 0);
+    g_assert_true (luoshi_store_set_verdict (store, rate_id, LUOSHI_STATUS_NOT_MET, TRUE,
+                                             NULL, NULL, &error));
+    g_assert_no_error (error);
+    g_clear_object (&store);
+
+    g_clear_pointer (&out, g_free);
+    g_clear_pointer (&err, g_free);
+    g_assert_cmpint (run (&out, &err, "track", "--db", f->db, plan_id, review_id, NULL), ==, 0);
+    line = table_line (out, "学前三年毛入园率达到92%以上");
+    g_assert_nonnull (line);
+    g_assert_nonnull (strstr (line, "Not met*"));
+    g_assert_nonnull (strstr (out, "* decided by you"));
+  }
 
   /* A review has no goals to track. */
   g_clear_pointer (&out, g_free);

@@ -8,6 +8,7 @@
 
 #include "luoshi-ledger.h"
 #include "luoshi-track.h"
+#include "luoshi-track-library.h"
 
 /* A county plan and its year-end review, written for this test in the
  * style of real ones. */
@@ -386,6 +387,93 @@ test_tracked (void)
   g_assert_cmpuint (counts[LUOSHI_STATUS_MET], >=, 3);
 }
 
+/* The goal of stored report @report_id whose text contains @needle. */
+static LuoshiItem *
+stored_goal (LuoshiStore *store,
+             gint64       report_id,
+             const char  *needle)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) items = luoshi_store_list_report_items (store, report_id, &error);
+
+  g_assert_no_error (error);
+  for (guint i = 0; i < items->len; i++)
+    {
+      LuoshiItem *item = g_ptr_array_index (items, i);
+      if (item->kind == LUOSHI_ITEM_GOAL && strstr (item->text, needle) != NULL)
+        return luoshi_item_ref (item);
+    }
+  g_assert_not_reached ();
+  return NULL;
+}
+
+static void
+test_track_library (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LuoshiStore) store = luoshi_store_new (":memory:", &error);
+  g_autoptr(GPtrArray) docs = g_ptr_array_new_with_free_func ((GDestroyNotify) luoshi_document_unref);
+  g_autoptr(GPtrArray) chains = NULL;
+  g_autoptr(GPtrArray) reports = NULL;
+  g_autoptr(LuoshiItem) rate = NULL;
+  g_autoptr(LuoshiItem) again = NULL;
+  gint64 plan_id = 0, review_id = 0, review_file = 0;
+  guint n_chains = 0;
+
+  g_assert_no_error (error);
+  g_ptr_array_add (docs, analyze ("plan.txt", plan_text));
+  g_ptr_array_add (docs, analyze ("review.txt", review_text));
+  g_assert_true (luoshi_store_import_documents (store, docs, LUOSHI_IMPORT_FLAGS_NONE, NULL, &error));
+  g_assert_no_error (error);
+  reports = luoshi_store_list_reports (store, 0, &error);
+  for (guint i = 0; i < reports->len; i++)
+    {
+      LuoshiStoreReport *report = g_ptr_array_index (reports, i);
+      if (g_str_equal (report->file_name, "plan.txt"))
+        plan_id = report->id;
+      else
+        {
+          review_id = report->id;
+          review_file = report->file_id;
+        }
+    }
+
+  /* The app's pair, tracked, the suggestions stored with a link to the
+   * review's file. */
+  g_assert_true (luoshi_track_library (store, NULL, &n_chains, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (n_chains, ==, 1);
+  chains = luoshi_store_list_chains (store, &error);
+  g_assert_cmpuint (chains->len, ==, 1);
+  g_assert_cmpint (((LuoshiStoreChain *) g_ptr_array_index (chains, 0))->plan_report_id, ==, plan_id);
+  g_assert_cmpint (((LuoshiStoreChain *) g_ptr_array_index (chains, 0))->review_report_id, ==, review_id);
+  rate = stored_goal (store, plan_id, "入园率");
+  g_assert_cmpint (rate->status, ==, LUOSHI_STATUS_MET);
+  g_assert_false (rate->status_by_user);
+  g_assert_cmpuint (rate->evidence->len, >, 0);
+  g_assert_cmpint (((LuoshiEvidence *) g_ptr_array_index (rate->evidence, 0))->file_id, ==, review_file);
+  /* Suggestions are not edits: nothing to undo. */
+  g_assert_false (luoshi_store_can_undo (store));
+
+  /* The user's verdict and the user's pair survive another run. */
+  g_assert_true (luoshi_store_set_verdict (store, rate->id, LUOSHI_STATUS_PARTLY, TRUE, NULL, NULL, &error));
+  g_assert_true (luoshi_store_clear_app_chains (store, &error));
+  g_assert_cmpint (luoshi_store_add_chain (store, plan_id, review_id, LUOSHI_CHAIN_ORIGIN_USER, &error), >, 0);
+  g_assert_true (luoshi_track_library (store, NULL, &n_chains, &error));
+  g_assert_no_error (error);
+  g_clear_pointer (&chains, g_ptr_array_unref);
+  chains = luoshi_store_list_chains (store, &error);
+  g_assert_cmpuint (chains->len, ==, 1);
+  g_assert_cmpint (((LuoshiStoreChain *) g_ptr_array_index (chains, 0))->origin, ==, LUOSHI_CHAIN_ORIGIN_USER);
+  again = stored_goal (store, plan_id, "入园率");
+  g_assert_cmpint (again->status, ==, LUOSHI_STATUS_PARTLY);
+  g_assert_true (again->status_by_user);
+
+  /* A pair with an unknown report is an error. */
+  g_assert_false (luoshi_track_stored_pair (store, plan_id, 987654, NULL, &error));
+  g_assert_error (error, LUOSHI_STORE_ERROR, LUOSHI_STORE_ERROR_NOT_FOUND);
+}
+
 static void
 test_parse (void)
 {
@@ -425,6 +513,7 @@ main (int    argc,
   g_test_add_func ("/ledger/traditional", test_traditional);
   g_test_add_func ("/ledger/tracked", test_tracked);
   g_test_add_func ("/ledger/parse", test_parse);
+  g_test_add_func ("/ledger/track-library", test_track_library);
 
   return g_test_run ();
 }

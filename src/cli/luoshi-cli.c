@@ -901,9 +901,16 @@ cmd_sheet (int    argc,
       return EXIT_FAILED;
     }
   if (opt_pdf != NULL)
-    g_print (g_dngettext (GETTEXT_PACKAGE, "Wrote %u goal on %u page to %s\n",
-                          "Wrote %u goals on %u pages to %s\n", sheet->rows->len),
-             sheet->rows->len, luoshi_sheet_get_n_pages (sheet), opt_pdf);
+    {
+      guint n_pages = luoshi_sheet_get_n_pages (sheet);
+      g_autofree char *pages = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u page", "%u pages", n_pages),
+                                                n_pages);
+
+      /* Translators: "Wrote 13 goals to sheet.pdf (2 pages)" */
+      g_print (g_dngettext (GETTEXT_PACKAGE, "Wrote %u goal to %s (%s)\n",
+                            "Wrote %u goals to %s (%s)\n", sheet->rows->len),
+               sheet->rows->len, opt_pdf, pages);
+    }
   if (opt_csv != NULL)
     g_print (g_dngettext (GETTEXT_PACKAGE, "Wrote %u goal to %s\n",
                           "Wrote %u goals to %s\n", sheet->rows->len),

@@ -281,8 +281,7 @@ decode_legacy (const guint8  *data,
   if (best == NULL)
     {
       g_set_error (error, LUOSHI_DECODE_ERROR, LUOSHI_DECODE_ERROR_INVALID,
-                   _("“%s” is neither UTF-8, GB18030 nor Big5 text (bad byte at offset %"
-                     G_GSIZE_FORMAT ")"),
+                   _("“%s” is neither UTF-8, GB18030 nor Big5 text (bad byte at offset %zu)"),
                    name, tried_gb ? first_bad : (gsize) 0);
       return NULL;
     }
@@ -303,8 +302,7 @@ check_nul (const char  *text,
   if (nul == NULL)
     return TRUE;
   g_set_error (error, LUOSHI_DECODE_ERROR, LUOSHI_DECODE_ERROR_BINARY,
-               _("“%s” is not a text file (it contains a zero byte at offset %"
-                 G_GSIZE_FORMAT ")"),
+               _("“%s” is not a text file (it contains a zero byte at offset %zu)"),
                name, (gsize) (nul - text));
   return FALSE;
 }
@@ -337,8 +335,7 @@ decode_utf16 (const guint8  *data,
 
   if (text == NULL)
     g_set_error (error, LUOSHI_DECODE_ERROR, LUOSHI_DECODE_ERROR_INVALID,
-                 _("“%s” looks like %s text but has an invalid sequence at byte offset %"
-                   G_GSIZE_FORMAT),
+                 _("“%s” looks like %s text but has an invalid sequence at byte offset %zu"),
                  name, from, bad);
   return text;
 }
@@ -375,7 +372,7 @@ luoshi_decode_bytes (const guint8  *data,
           const char *bad_at = NULL;
           g_utf8_validate_len ((const char *) data, len, &bad_at);
           g_set_error (error, LUOSHI_DECODE_ERROR, LUOSHI_DECODE_ERROR_INVALID,
-                       _("“%s” starts as UTF-8 but has an invalid byte at offset %" G_GSIZE_FORMAT),
+                       _("“%s” starts as UTF-8 but has an invalid byte at offset %zu"),
                        name, (gsize) (bad_at - (const char *) data) + 3);
           return NULL;
         }

@@ -6,6 +6,9 @@
 
 #include "config.h"
 
+/* PRId64, not G_GINT64_FORMAT, in translatable strings: xgettext knows
+ * the <inttypes.h> macros, so the msgid stays whole. */
+#include <inttypes.h>
 #include <string.h>
 #include <glib/gi18n-lib.h>
 
@@ -246,8 +249,8 @@ luoshi_history_set (LuoshiStore             *store,
     {
       g_set_error (error, LUOSHI_STORE_ERROR, LUOSHI_STORE_ERROR_NOT_FOUND,
                    g_str_equal (table, "items")
-                   ? _("The item %" G_GINT64_FORMAT " does not exist (it may have been deleted)")
-                   : _("The report %" G_GINT64_FORMAT " does not exist (it may have been deleted)"),
+                   ? _("The item %" PRId64 " does not exist (it may have been deleted)")
+                   : _("The report %" PRId64 " does not exist (it may have been deleted)"),
                    row_id);
       return FALSE;
     }

@@ -122,6 +122,32 @@ report_id_of (GPtrArray *reports_by_file,
   return 0;
 }
 
+/* The file (index into @reports_by_file) and report index of @report_id. */
+static gboolean
+find_report (GPtrArray *reports_by_file,
+             gint64     report_id,
+             guint     *file_index,
+             guint     *index)
+{
+  for (guint f = 0; f < reports_by_file->len; f++)
+    {
+      GPtrArray *reports = g_ptr_array_index (reports_by_file, f);
+
+      for (guint i = 0; i < reports->len; i++)
+        {
+          LuoshiStoreReport *report = g_ptr_array_index (reports, i);
+
+          if (report->id == report_id)
+            {
+              *file_index = f;
+              *index = report->index;
+              return TRUE;
+            }
+        }
+    }
+  return FALSE;
+}
+
 static gint
 index_of_doc (GPtrArray      *docs,
               LuoshiDocument *doc)
@@ -195,8 +221,17 @@ luoshi_track_library (LuoshiStore              *store,
   for (guint i = 0; i < chains->len; i++)
     {
       LuoshiStoreChain *chain = g_ptr_array_index (chains, i);
+      guint plan_file, plan_index, review_file, review_index;
 
-      if (!luoshi_track_stored_pair (store, chain->plan_report_id, chain->review_report_id, rules, error))
+      /* The documents are loaded already; the user's pairs may join
+       * reports the proposal did not. */
+      if (!find_report (reports_by_file, chain->plan_report_id, &plan_file, &plan_index)
+          || !find_report (reports_by_file, chain->review_report_id, &review_file, &review_index))
+        continue;
+      if (!track_and_store (store, g_ptr_array_index (docs, plan_file), plan_index,
+                            g_ptr_array_index (docs, review_file), review_index,
+                            ((LuoshiStoreFile *) g_ptr_array_index (files, review_file))->id,
+                            rules, error))
         return FALSE;
     }
   if (n_chains != NULL)

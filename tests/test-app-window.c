@@ -1,0 +1,513 @@
+/* test-app-window.c: the real window, driven through its actions
+ *
+ * Copyright 2026 The Luoshi authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <adwaita.h>
+#include <glib/gstdio.h>
+#include <string.h>
+
+#include "luoshi-context.h"
+#include "luoshi-item-editor-private.h"
+#include "luoshi-item-list.h"
+#include "luoshi-report-view-private.h"
+#include "luoshi-search-page.h"
+#include "luoshi-store.h"
+#include "luoshi-window-private.h"
+
+/* Two reports written for this test in the usual style: a review with
+ * figures and a problem section, and a plan in traditional characters. */
+static const char review_text[] =
+  "青石县教育局2023年工作总结\n"
+  "\n"
+  "2023年，县教育局围绕年初确定的目标任务，扎实推进各项工作，现总结如下。\n"
+  "\n"
+  "一、主要工作成效\n"
+  "（一）学前教育稳步发展\n"
+  "全年新建公办幼儿园3所，新增学位900个，学前三年毛入园率达到92.4%。\n"
+  "（二）义务教育均衡推进\n"
+  "完成8所农村学校校舍改造，投入资金6500万元。义务教育巩固率达到99.1%。\n"
+  "（三）教师队伍建设\n"
+  "招聘新教师120名，培训教师2600人次。\n"
+  "\n"
+  "二、存在的问题\n"
+  "一是农村学校师资力量仍然薄弱，骨干教师流失较多。\n"
+  "二是部分学校大班额问题尚未完全解决。\n";
+
+static const char plan_text[] =
+  "青石縣教育局2024年工作要點\n"
+  "\n"
+  "一、主要目標\n"
+  "2024年，新建公辦幼兒園2所，學前三年毛入園率達到94%以上。\n"
+  "確保義務教育鞏固率保持在99%以上。\n"
+  "力爭培訓教師3000人次。\n";
+
+typedef struct
+{
+  char          *dir;       /* the folder of reports */
+  char          *db_path;
+  LuoshiStore   *store;
+  LuoshiContext *context;
+  LuoshiWindow  *window;
+} Fixture;
+
+static void
+write_file (const char *dir,
+            const char *name,
+            const char *text)
+{
+  g_autofree char *path = g_build_filename (dir, name, NULL);
+  g_autoptr(GError) error = NULL;
+
+  g_file_set_contents (path, text, -1, &error);
+  g_assert_no_error (error);
+}
+
+static void
+fixture_set_up (Fixture       *fixture,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *root = g_dir_make_tmp ("luoshi-test-app-XXXXXX", &error);
+
+  g_assert_no_error (error);
+  fixture->dir = g_build_filename (root, "reports", NULL);
+  g_assert_cmpint (g_mkdir (fixture->dir, 0700), ==, 0);
+  write_file (fixture->dir, "青石县教育局2023年工作总结.txt", review_text);
+  write_file (fixture->dir, "青石縣教育局2024年工作要點.txt", plan_text);
+
+  fixture->db_path = g_build_filename (root, "library.db", NULL);
+  fixture->store = luoshi_store_new (fixture->db_path, &error);
+  g_assert_no_error (error);
+  fixture->context = luoshi_context_new (fixture->store, NULL);
+  /* Our own reference, to check that destroying the window frees it. */
+  fixture->window = g_object_ref (luoshi_window_new (NULL, fixture->context));
+  gtk_window_present (GTK_WINDOW (fixture->window));
+}
+
+static void
+remove_tree (const char *path)
+{
+  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
+  const char *name;
+
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *child = g_build_filename (path, name, NULL);
+
+      if (g_file_test (child, G_FILE_TEST_IS_DIR))
+        remove_tree (child);
+      else
+        g_unlink (child);
+    }
+  g_rmdir (path);
+}
+
+static void
+fixture_tear_down (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  g_autofree char *root = g_path_get_dirname (fixture->dir);
+
+  if (fixture->window != NULL)
+    {
+      gtk_window_destroy (GTK_WINDOW (fixture->window));
+      g_assert_finalize_object (g_steal_pointer (&fixture->window));
+    }
+  g_clear_object (&fixture->context);
+  g_assert_finalize_object (fixture->store);
+  remove_tree (root);
+  g_free (fixture->dir);
+  g_free (fixture->db_path);
+}
+
+static void
+wait_for_import (LuoshiWindow *window)
+{
+  gint64 deadline = g_get_monotonic_time () + 60 * G_USEC_PER_SEC;
+
+  while (luoshi_window_is_importing (window))
+    {
+      g_main_context_iteration (NULL, TRUE);
+      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
+    }
+  /* Let idle work (chunks, toasts) run. */
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+}
+
+static void
+import_fixture (Fixture *fixture)
+{
+  const char *paths[] = { fixture->dir, NULL };
+
+  luoshi_window_import (fixture->window, paths);
+  g_assert_true (luoshi_window_is_importing (fixture->window));
+  wait_for_import (fixture->window);
+}
+
+static guint
+count_rows (GtkListBox *list)
+{
+  guint n = 0;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (list));
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (GTK_IS_LIST_BOX_ROW (child))  /* group headers are children too */
+      n++;
+  return n;
+}
+
+static void
+test_window_import (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  LuoshiWindow *window = fixture->window;
+  g_autoptr(GPtrArray) files = NULL;
+
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (window->main_stack), ==, "welcome");
+
+  import_fixture (fixture);
+
+  files = luoshi_store_list_files (fixture->store, NULL);
+  g_assert_nonnull (files);
+  g_assert_cmpuint (files->len, ==, 2);
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (window->main_stack), ==, "library");
+  g_assert_cmpuint (count_rows (window->report_list), ==, 2);
+  /* The first imported report is shown with its items. */
+  g_assert_cmpint (luoshi_report_view_get_report_id (window->report_view), >, 0);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (_luoshi_report_view_get_selection (window->report_view))), >, 0);
+  g_assert_true (window->failures == NULL || window->failures->len == 0);
+}
+
+static LuoshiItemObject *
+select_first_item (LuoshiWindow *window)
+{
+  GtkSingleSelection *selection = _luoshi_report_view_get_selection (window->report_view);
+
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (selection)), >, 0);
+  gtk_single_selection_set_selected (selection, 0);
+  g_assert_nonnull (luoshi_report_view_get_selected_item (window->report_view));
+  return luoshi_report_view_get_selected_item (window->report_view);
+}
+
+static void
+test_window_edit_undo (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  LuoshiWindow *window = fixture->window;
+  LuoshiItemEditor *editor = _luoshi_report_view_get_editor (window->report_view);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LuoshiItem) stored = NULL;
+  LuoshiItemObject *obj;
+  LuoshiItemKind old_kind, new_kind;
+  GtkWidget *note_row;
+  gint64 id;
+
+  import_fixture (fixture);
+
+  obj = select_first_item (window);
+  id = luoshi_item_object_get_id (obj);
+  g_assert_true (luoshi_item_editor_get_item (editor) == obj);
+  old_kind = luoshi_item_object_get_kind (obj);
+  new_kind = old_kind == LUOSHI_ITEM_PROBLEM ? LUOSHI_ITEM_GOAL : LUOSHI_ITEM_PROBLEM;
+
+  /* Kind, through the window action the editor and Alt+G/A/P use. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.set-item-kind", "s",
+                                             luoshi_item_kind_to_string (new_kind)));
+  stored = luoshi_store_get_item (fixture->store, id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (stored->kind, ==, new_kind);
+  g_clear_pointer (&stored, luoshi_item_unref);
+  /* The table's object was updated in place and is still selected. */
+  g_assert_true (luoshi_report_view_get_selected_item (window->report_view) == obj);
+  g_assert_cmpint (luoshi_item_object_get_kind (obj), ==, new_kind);
+
+  /* Note, through the editor's entry row. */
+  note_row = _luoshi_item_editor_get_row (editor, "note");
+  gtk_editable_set_text (GTK_EDITABLE (note_row), "需核实数据来源");
+  g_signal_emit_by_name (note_row, "apply");
+  stored = luoshi_store_get_item (fixture->store, id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (stored->note, ==, "需核实数据来源");
+  g_clear_pointer (&stored, luoshi_item_unref);
+
+  /* Undo twice: the note goes, then the kind comes back. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
+  stored = luoshi_store_get_item (fixture->store, id, &error);
+  g_assert_no_error (error);
+  g_assert_true (stored->note == NULL || stored->note[0] == '\0');
+  g_assert_cmpint (stored->kind, ==, new_kind);
+  g_clear_pointer (&stored, luoshi_item_unref);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (note_row)), ==, "");
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
+  stored = luoshi_store_get_item (fixture->store, id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (stored->kind, ==, old_kind);
+  g_clear_pointer (&stored, luoshi_item_unref);
+  g_assert_cmpint (luoshi_item_object_get_kind (obj), ==, old_kind);
+
+  /* Redo brings the kind change back. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.redo", NULL));
+  stored = luoshi_store_get_item (fixture->store, id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (stored->kind, ==, new_kind);
+}
+
+static void
+test_window_add_delete (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  LuoshiWindow *window = fixture->window;
+  GtkTextBuffer *buffer;
+  GtkTextIter start, end;
+  g_autoptr(GPtrArray) before = NULL;
+  g_autoptr(GPtrArray) after = NULL;
+  g_autoptr(GPtrArray) deleted = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 report_id;
+  LuoshiItemObject *obj;
+
+  import_fixture (fixture);
+  report_id = luoshi_report_view_get_report_id (window->report_view);
+  before = luoshi_store_list_report_items (fixture->store, report_id, &error);
+  g_assert_no_error (error);
+
+  /* Nothing selected in the text: adding does nothing. */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.add-item", "s", "problem");
+  after = luoshi_store_list_report_items (fixture->store, report_id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (after->len, ==, before->len);
+  g_clear_pointer (&after, g_ptr_array_unref);
+
+  /* Select the report's first line (its title) and add it as a problem. */
+  buffer = _luoshi_report_view_get_buffer (window->report_view);
+  gtk_text_buffer_get_iter_at_offset (buffer, &start, 0);
+  gtk_text_buffer_get_iter_at_offset (buffer, &end, 6);
+  gtk_text_buffer_select_range (buffer, &start, &end);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.add-item", "s", "problem"));
+
+  after = luoshi_store_list_report_items (fixture->store, report_id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (after->len, ==, before->len + 1);
+
+  /* The new item is selected; delete it again. */
+  obj = luoshi_report_view_get_selected_item (window->report_view);
+  g_assert_nonnull (obj);
+  g_assert_cmpint (luoshi_item_object_get_kind (obj), ==, LUOSHI_ITEM_PROBLEM);
+  g_assert_true (luoshi_item_object_get_item (obj)->user_origin);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.delete-item", NULL));
+  deleted = luoshi_store_list_report_items (fixture->store, report_id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (deleted->len, ==, before->len);
+  g_assert_null (luoshi_report_view_get_selected_item (window->report_view));
+}
+
+static void
+test_window_search (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  LuoshiWindow *window = fixture->window;
+  LuoshiReportView *view = window->report_view;
+  GtkTextBuffer *buffer = _luoshi_report_view_get_buffer (view);
+  g_autofree char *selected = NULL;
+  GtkTextIter start, end;
+
+  import_fixture (fixture);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.search", NULL));
+  g_assert_cmpstr (adw_view_stack_get_visible_child_name (window->view_stack), ==, "search");
+
+  /* Simplified query, found in the traditional plan too. */
+  luoshi_search_page_set_query (window->search_page, "培训教师");
+  g_assert_cmpuint (luoshi_search_page_get_n_hits (window->search_page), >=, 2);
+
+  /* A phrase of the review only; open the hit. */
+  luoshi_search_page_set_query (window->search_page, "校舍改造");
+  g_assert_cmpuint (luoshi_search_page_get_n_hits (window->search_page), ==, 1);
+  luoshi_search_page_set_query (window->search_page, "校舍改造");
+  luoshi_search_page_activate_hit (window->search_page, 0);
+  g_assert_cmpstr (adw_view_stack_get_visible_child_name (window->view_stack), ==, "reports");
+  g_assert_true (gtk_text_buffer_get_selection_bounds (buffer, &start, &end));
+  selected = gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+  g_assert_cmpstr (selected, ==, "校舍改造");
+
+  luoshi_search_page_set_query (window->search_page, "zzz不存在的词");
+  g_assert_cmpuint (luoshi_search_page_get_n_hits (window->search_page), ==, 0);
+}
+
+static void
+test_window_bad_files (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  LuoshiWindow *window = fixture->window;
+  g_autofree char *missing = g_build_filename (fixture->dir, "no-such-folder", NULL);
+  const char *paths[] = { missing, NULL };
+
+  /* A document we cannot read yet, beside the good reports. */
+  write_file (fixture->dir, "附件.docx", "PK\003\004 not really a document");
+  import_fixture (fixture);
+  g_assert_nonnull (window->failures);
+  g_assert_cmpuint (window->failures->len, ==, 1);
+  g_assert_cmpuint (count_rows (window->report_list), ==, 2);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-import-failures", NULL));
+
+  /* A folder that does not exist: a failure, nothing else changes. */
+  luoshi_window_import (window, paths);
+  wait_for_import (window);
+  g_assert_cmpuint (window->failures->len, ==, 1);
+  g_assert_cmpuint (count_rows (window->report_list), ==, 2);
+}
+
+static char *
+file_checksum (const char *path)
+{
+  g_autofree char *contents = NULL;
+  gsize len = 0;
+
+  g_assert_true (g_file_get_contents (path, &contents, &len, NULL));
+  return g_compute_checksum_for_data (G_CHECKSUM_SHA256, (const guchar *) contents, len);
+}
+
+static void
+test_window_corrupt_library (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *root = g_dir_make_tmp ("luoshi-test-app-XXXXXX", &error);
+  g_autofree char *path = g_build_filename (root, "library.db", NULL);
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  g_autoptr(GString) junk = g_string_new ("SQLite format 3");
+  LuoshiStore *store;
+  LuoshiWindow *window;
+
+  /* A header that looks like SQLite followed by garbage. */
+  for (guint i = 0; i < 400; i++)
+    g_string_append (junk, "不是数据库");
+  g_file_set_contents (path, junk->str, junk->len, &error);
+  g_assert_no_error (error);
+  before = file_checksum (path);
+
+  store = luoshi_store_new (path, &error);
+  g_assert_null (store);
+  g_assert_nonnull (error);
+  g_assert_true (error->domain == LUOSHI_STORE_ERROR);
+
+  window = g_object_ref (luoshi_window_new (NULL, NULL));
+  luoshi_window_show_library_error (window, path, error);
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (window->main_stack), ==, "error");
+  /* Nothing needing the library can be started. */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.open-folder", NULL);
+  g_assert_null (window->chooser);
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_assert_finalize_object (window);
+
+  after = file_checksum (path);
+  g_assert_cmpstr (before, ==, after);
+  g_unlink (path);
+  g_rmdir (root);
+}
+
+typedef struct
+{
+  guint n_signals;
+  guint position;
+  guint removed;
+  guint added;
+} Change;
+
+static void
+items_changed_cb (GListModel *model,
+                  guint       position,
+                  guint       removed,
+                  guint       added,
+                  Change     *change)
+{
+  change->n_signals++;
+  change->position = position;
+  change->removed = removed;
+  change->added = added;
+}
+
+static LuoshiItem *
+make_item (gint64      id,
+           guint       start,
+           const char *text)
+{
+  LuoshiItem *item = luoshi_item_new (LUOSHI_ITEM_GOAL, start, start + 5, text);
+
+  item->id = id;
+  return item;
+}
+
+/* The item model reports exactly what changed, reusing objects by id. */
+static void
+test_item_list_changes (void)
+{
+  g_autoptr(LuoshiItemList) list = luoshi_item_list_new ();
+  g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func ((GDestroyNotify) luoshi_item_unref);
+  g_autoptr(GPtrArray) edited = g_ptr_array_new_with_free_func ((GDestroyNotify) luoshi_item_unref);
+  g_autoptr(LuoshiItemObject) second = NULL;
+  g_autoptr(LuoshiItemObject) again = NULL;
+  Change change = { 0, };
+  guint text_notifies = 0;
+
+  for (guint i = 0; i < 4; i++)
+    g_ptr_array_add (items, make_item (i + 1, i * 10, "目标"));
+
+  g_signal_connect (list, "items-changed", G_CALLBACK (items_changed_cb), &change);
+  luoshi_item_list_set_items (list, items);
+  g_assert_cmpuint (change.n_signals, ==, 1);
+  g_assert_cmpuint (change.position, ==, 0);
+  g_assert_cmpuint (change.removed, ==, 0);
+  g_assert_cmpuint (change.added, ==, 4);
+  second = g_list_model_get_item (G_LIST_MODEL (list), 1);
+  g_signal_connect_swapped (second, "notify::text", G_CALLBACK (g_atomic_int_inc), &text_notifies);
+
+  /* Same ids, item 2 edited, item 3 deleted: one change of one row,
+   * and item 2 keeps its object, notified once. */
+  g_ptr_array_add (edited, make_item (1, 0, "目标"));
+  g_ptr_array_add (edited, make_item (2, 10, "改过的目标"));
+  g_ptr_array_add (edited, make_item (4, 30, "目标"));
+  change.n_signals = 0;
+  luoshi_item_list_set_items (list, edited);
+  g_assert_cmpuint (change.n_signals, ==, 1);
+  g_assert_cmpuint (change.position, ==, 2);
+  g_assert_cmpuint (change.removed, ==, 1);
+  g_assert_cmpuint (change.added, ==, 0);
+  again = g_list_model_get_item (G_LIST_MODEL (list), 1);
+  g_assert_true (again == second);
+  g_assert_cmpuint (text_notifies, ==, 1);
+  g_assert_true (luoshi_item_list_find (list, 2) == second);
+  g_assert_true (luoshi_item_list_find_at (list, 12) == second);
+  g_assert_null (luoshi_item_list_find_at (list, 17));
+
+  /* Setting the same again changes nothing. */
+  change.n_signals = 0;
+  luoshi_item_list_set_items (list, edited);
+  g_assert_cmpuint (change.n_signals, ==, 0);
+  g_assert_cmpuint (text_notifies, ==, 1);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  gtk_test_init (&argc, &argv, NULL);
+  adw_init ();
+
+  g_test_add ("/app/window/import", Fixture, NULL, fixture_set_up, test_window_import, fixture_tear_down);
+  g_test_add ("/app/window/edit-undo", Fixture, NULL, fixture_set_up, test_window_edit_undo, fixture_tear_down);
+  g_test_add ("/app/window/add-delete", Fixture, NULL, fixture_set_up, test_window_add_delete, fixture_tear_down);
+  g_test_add ("/app/window/search", Fixture, NULL, fixture_set_up, test_window_search, fixture_tear_down);
+  g_test_add ("/app/window/bad-files", Fixture, NULL, fixture_set_up, test_window_bad_files, fixture_tear_down);
+  g_test_add_func ("/app/window/corrupt-library", test_window_corrupt_library);
+  g_test_add_func ("/app/item-list/changes", test_item_list_changes);
+
+  return g_test_run ();
+}
