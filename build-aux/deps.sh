@@ -9,4 +9,4 @@ apt-get install -y --no-install-recommends \
   libsqlite3-dev libopencc-dev opencc libuchardet-dev \
   libpango1.0-dev libcairo2-dev \
   desktop-file-utils appstream \
-  xvfb xauth poppler-utils fonts-noto-cjk
+  xvfb xauth dbus poppler-utils fonts-noto-cjk

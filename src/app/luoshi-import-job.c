@@ -220,7 +220,9 @@ load_done_cb (GObject      *object,
 
   g_ptr_array_extend_and_steal (self->failures, g_steal_pointer (&result->failures));
 
-  if (g_task_return_error_if_cancelled (task))
+  /* Once the worker stored the documents the import has happened, even
+   * if Cancel came a moment later; before that, cancelling stores nothing. */
+  if (result->file_ids == NULL && g_task_return_error_if_cancelled (task))
     {
       load_result_free (result);
       return;
@@ -340,9 +342,13 @@ luoshi_import_job_run_async (LuoshiImportJob     *self,
 
   task = g_task_new (self, cancellable, callback, user_data);
   g_task_set_source_tag (task, luoshi_import_job_run_async);
+  /* Whether a cancelled job changed the library is decided in
+   * load_done_cb(), not by the state of @cancellable at the end. */
+  g_task_set_check_cancellable (task, FALSE);
 
   self->running = TRUE;
   load = g_task_new (self, cancellable, load_done_cb, g_steal_pointer (&task));
+  g_task_set_check_cancellable (load, FALSE);
   g_task_run_in_thread (load, load_thread);
 }
 

@@ -8,7 +8,7 @@
 
 #include <glib/gi18n.h>
 
-#include "luoshi-report-dialog.h"
+#include "luoshi-report-dialog-private.h"
 #include "luoshi-util.h"
 
 struct _LuoshiReportDialog
@@ -136,4 +136,12 @@ luoshi_report_dialog_save (LuoshiReportDialog  *self,
          luoshi_store_set_report_kind (self->store, self->report_id,
                                        adw_combo_row_get_selected (self->kind_row),
                                        error);
+}
+
+void
+_luoshi_report_dialog_set_title_text (LuoshiReportDialog *self,
+                                      const char         *title)
+{
+  g_return_if_fail (LUOSHI_IS_REPORT_DIALOG (self));
+  gtk_editable_set_text (GTK_EDITABLE (self->title_row), title);
 }

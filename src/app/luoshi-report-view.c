@@ -22,6 +22,8 @@
 #define CHUNK_CHARS 100000
 /* Reports above this many characters are read from the store in a thread. */
 #define LARGE_REPORT_CHARS 1000000
+/* Below this width the table goes under the text. */
+#define NARROW_WIDTH 720
 
 struct _LuoshiReportView
 {
@@ -81,8 +83,11 @@ struct _LuoshiReportView
   GCancellable       *load_cancellable;
   guint               pending_start;
   guint               pending_end;
-  /* The panes are split once, when the view first gets its width. */
+  /* The panes are split when the view first gets its size, and again
+   * when it becomes narrow or wide. */
   gboolean            split_done;
+  gboolean            split_narrow;
+  guint               split_source;
 };
 
 G_DEFINE_FINAL_TYPE (LuoshiReportView, luoshi_report_view, GTK_TYPE_WIDGET)
@@ -239,19 +244,49 @@ update_columns (LuoshiReportView *self)
   gtk_column_view_column_set_visible (self->note_column, any_note);
 }
 
-/* GtkPaned positions are in pixels; split text and table evenly (showing
- * the outline only when there is room for it) once the width is known. */
+/* GtkPaned positions are in pixels: split text and table evenly (showing
+ * the outline only when there is room for it) once the size is known,
+ * and put the table under the text when the view is narrow (a folded
+ * window on a phone-sized screen). Done from an idle: changing the panes
+ * while they are being allocated would ask GTK to allocate them again. */
+static gboolean
+split_panes_cb (gpointer data)
+{
+  LuoshiReportView *self = data;
+  int width = gtk_widget_get_width (GTK_WIDGET (self->paned));
+  int height = gtk_widget_get_height (GTK_WIDGET (self->paned));
+  gboolean narrow = width < NARROW_WIDTH;
+
+  self->split_source = 0;
+  gtk_orientable_set_orientation (GTK_ORIENTABLE (self->paned),
+                                  narrow ? GTK_ORIENTATION_VERTICAL : GTK_ORIENTATION_HORIZONTAL);
+  if (narrow)
+    {
+      gtk_toggle_button_set_active (self->outline_button, FALSE);
+      gtk_paned_set_position (self->paned, height / 2);
+    }
+  else
+    {
+      gboolean roomy = width >= 1000;
+
+      gtk_toggle_button_set_active (self->outline_button, roomy);
+      gtk_paned_set_position (self->paned, roomy ? width * 0.47 : width / 2);
+    }
+  self->split_narrow = narrow;
+  self->split_done = TRUE;
+  return G_SOURCE_REMOVE;
+}
+
 static void
 paned_max_position_cb (LuoshiReportView *self)
 {
   int width = gtk_widget_get_width (GTK_WIDGET (self->paned));
-  gboolean roomy = width >= 1000;
 
-  if (self->split_done || width <= 0)
+  if (width <= 0 || self->split_source != 0)
     return;
-  self->split_done = TRUE;
-  gtk_toggle_button_set_active (self->outline_button, roomy);
-  gtk_paned_set_position (self->paned, roomy ? width * 0.47 : width / 2);
+  if (self->split_done && (width < NARROW_WIDTH) == self->split_narrow)
+    return;
+  self->split_source = g_idle_add (split_panes_cb, self);
 }
 
 static void
@@ -794,6 +829,7 @@ luoshi_report_view_dispose (GObject *object)
   LuoshiReportView *self = LUOSHI_REPORT_VIEW (object);
 
   g_clear_handle_id (&self->chunk_source, g_source_remove);
+  g_clear_handle_id (&self->split_source, g_source_remove);
   if (self->load_cancellable != NULL)
     g_cancellable_cancel (self->load_cancellable);
   g_clear_object (&self->load_cancellable);
@@ -1216,6 +1252,25 @@ luoshi_report_view_select_item (LuoshiReportView *self,
     }
   select_object (self, obj, TRUE);
   return gtk_single_selection_get_selected_item (self->selection) == obj;
+}
+
+gint64
+luoshi_report_view_find_item (LuoshiReportView *self,
+                              guint             start,
+                              guint             end)
+{
+  g_return_val_if_fail (LUOSHI_IS_REPORT_VIEW (self), 0);
+
+  for (guint i = 0; self->item_array != NULL && i < self->item_array->len; i++)
+    {
+      LuoshiItem *item = g_ptr_array_index (self->item_array, i);
+
+      if (item->start == start && item->end == end)
+        return item->id;
+      if (item->start > start)
+        break;
+    }
+  return 0;
 }
 
 void

@@ -45,6 +45,10 @@ LuoshiItemObject *luoshi_report_view_get_selected_item (LuoshiReportView *self);
 /* Selects item @item_id in the table (clearing filters that hide it). */
 gboolean          luoshi_report_view_select_item   (LuoshiReportView *self,
                                                     gint64            item_id);
+/* The id of the item spanning exactly [start, end) of the file's text, or 0. */
+gint64            luoshi_report_view_find_item     (LuoshiReportView *self,
+                                                    guint             start,
+                                                    guint             end);
 /* Selects and shows code points [start, end) of the file's text. */
 void              luoshi_report_view_select_span   (LuoshiReportView *self,
                                                     guint             start,

@@ -55,6 +55,7 @@ struct _LuoshiTrackingView
   LuoshiContext        *context;
   LuoshiStore          *store;          /* the context's */
   GSettings            *settings;       /* the context's, may be NULL */
+  GCancellable         *track_cancellable; /* a tracking run in a thread */
   GPtrArray            *chains;         /* of LuoshiStoreChain, dropdown order */
   GPtrArray            *reports;        /* of LuoshiStoreReport, pair dropdowns */
   GPtrArray            *plan_choices;   /* borrowed LuoshiStoreReport: plans with goals */
@@ -1743,6 +1744,91 @@ luoshi_tracking_view_track_library (LuoshiTrackingView *self,
   return TRUE;
 }
 
+typedef struct {
+  char               *path;
+  LuoshiVerdictRules  rules;
+} TrackData;
+
+static void
+track_data_free (TrackData *data)
+{
+  g_free (data->path);
+  g_free (data);
+}
+
+/* Tracking reads every document of the library: on a large one that is
+ * seconds, so it runs on a connection of its own in a thread. */
+static void
+track_thread (GTask        *task,
+              gpointer      source_object,
+              gpointer      task_data,
+              GCancellable *cancellable)
+{
+  TrackData *data = task_data;
+  g_autoptr(LuoshiStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+
+  store = luoshi_store_new (data->path, &error);
+  if (store == NULL || !luoshi_track_library (store, &data->rules, NULL, &error))
+    g_task_return_error (task, g_steal_pointer (&error));
+  else
+    g_task_return_boolean (task, TRUE);
+}
+
+static void
+track_done_cb (GObject      *object,
+               GAsyncResult *result,
+               gpointer      user_data)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!g_task_propagate_boolean (G_TASK (result), &error))
+    {
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        show_error (LUOSHI_TRACKING_VIEW (object), error);
+      return;
+    }
+  if (g_task_get_cancellable (G_TASK (result)) != NULL &&
+      g_cancellable_is_cancelled (g_task_get_cancellable (G_TASK (result))))
+    return;
+  g_clear_pointer (&LUOSHI_TRACKING_VIEW (object)->review_doc, luoshi_document_unref);
+  reload (LUOSHI_TRACKING_VIEW (object));
+}
+
+void
+luoshi_tracking_view_track_library_async (LuoshiTrackingView *self)
+{
+  g_autoptr(GTask) task = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *path;
+  TrackData *data;
+
+  g_return_if_fail (LUOSHI_IS_TRACKING_VIEW (self));
+
+  if (self->store == NULL)
+    return;
+  path = luoshi_store_get_path (self->store);
+  /* An in-memory library has no second connection: track in place. */
+  if (path == NULL || g_str_equal (path, ":memory:"))
+    {
+      if (!luoshi_tracking_view_track_library (self, &error))
+        show_error (self, error);
+      return;
+    }
+
+  g_cancellable_cancel (self->track_cancellable);
+  g_clear_object (&self->track_cancellable);
+  self->track_cancellable = g_cancellable_new ();
+
+  data = g_new0 (TrackData, 1);
+  data->path = g_strdup (path);
+  luoshi_tracking_rules_from_settings (self->settings, &data->rules);
+  task = g_task_new (self, self->track_cancellable, track_done_cb, NULL);
+  g_task_set_source_tag (task, luoshi_tracking_view_track_library_async);
+  g_task_set_task_data (task, data, (GDestroyNotify) track_data_free);
+  g_task_run_in_thread (task, track_thread);
+}
+
 gint64
 luoshi_tracking_view_get_chain_id (LuoshiTrackingView *self)
 {
@@ -1896,6 +1982,8 @@ luoshi_tracking_view_dispose (GObject *object)
   LuoshiTrackingView *self = LUOSHI_TRACKING_VIEW (object);
 
   g_clear_handle_id (&self->reload_id, g_source_remove);
+  g_cancellable_cancel (self->track_cancellable);
+  g_clear_object (&self->track_cancellable);
   if (self->chooser != NULL)
     gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (self->chooser));
   g_clear_object (&self->chooser);

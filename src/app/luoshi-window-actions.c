@@ -97,6 +97,14 @@ add_item_action (GtkWidget  *widget,
       !luoshi_report_view_get_text_selection (self->report_view, &start, &end))
     return;
 
+  /* The same text twice would count it twice: show the one there is. */
+  if ((id = luoshi_report_view_find_item (self->report_view, start, end)) > 0)
+    {
+      luoshi_report_view_select_item (self->report_view, id);
+      _luoshi_window_toast (self, _("This text is an item already"));
+      return;
+    }
+
   id = luoshi_store_add_item (get_store (self),
                               luoshi_report_view_get_report_id (self->report_view),
                               kind, start, end, &error);

@@ -532,12 +532,7 @@ import_done_cb (GObject      *object,
     show_first_imported (self, luoshi_import_job_get_file_ids (job));
   /* New reports may answer earlier plans: pair and track again. */
   if (error == NULL)
-    {
-      g_autoptr(GError) track_error = NULL;
-
-      if (!luoshi_tracking_view_track_library (self->tracking_view, &track_error))
-        luoshi_widget_show_error (GTK_WIDGET (self), track_error);
-    }
+    luoshi_tracking_view_track_library_async (self->tracking_view);
   gtk_stack_set_visible_child_name (self->main_stack, n_reports > 0 ? "library" : "welcome");
   if (error == NULL && n_reports == 0 && self->failures->len == 0)
     _luoshi_window_toast (self, _("No report files were found there"));
@@ -804,7 +799,13 @@ luoshi_window_show_library_error (LuoshiWindow *self,
   adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "close");
   adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "close");
   g_signal_connect_object (dialog, "response", G_CALLBACK (library_error_response_cb), self, 0);
-  gtk_window_present (GTK_WINDOW (dialog));
+  /* At startup the window is not shown yet: a dialog presented before
+   * its parent would end up behind it, or nowhere. */
+  if (gtk_widget_get_mapped (GTK_WIDGET (self)))
+    gtk_window_present (GTK_WINDOW (dialog));
+  else
+    g_signal_connect_object (self, "map", G_CALLBACK (gtk_window_present), dialog,
+                             G_CONNECT_SWAPPED | G_CONNECT_AFTER);
   _luoshi_window_actions_update (self);
 }
 
