@@ -13,6 +13,7 @@
 #include "luoshi-context.h"
 #include "luoshi-item-editor-private.h"
 #include "luoshi-item-list.h"
+#include "luoshi-report-dialog-private.h"
 #include "luoshi-report-view-private.h"
 #include "luoshi-search-page.h"
 #include "luoshi-store.h"
@@ -259,6 +260,88 @@ test_window_edit_undo (Fixture       *fixture,
   g_assert_cmpint (stored->kind, ==, new_kind);
 }
 
+/* The history is in the library: undo works in a new session too. */
+static void
+test_window_undo_after_restart (Fixture       *fixture,
+                                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LuoshiItem) stored = NULL;
+  LuoshiItemObject *obj;
+  LuoshiItemKind old_kind, new_kind;
+  gint64 id;
+
+  import_fixture (fixture);
+  obj = select_first_item (fixture->window);
+  id = luoshi_item_object_get_id (obj);
+  old_kind = luoshi_item_object_get_kind (obj);
+  new_kind = old_kind == LUOSHI_ITEM_GOAL ? LUOSHI_ITEM_ACHIEVEMENT : LUOSHI_ITEM_GOAL;
+  gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.set-item-kind", "s",
+                              luoshi_item_kind_to_string (new_kind));
+
+  /* Quit: window, context and store go away. */
+  gtk_window_destroy (GTK_WINDOW (fixture->window));
+  g_assert_finalize_object (g_steal_pointer (&fixture->window));
+  g_clear_object (&fixture->context);
+  g_assert_finalize_object (g_steal_pointer (&fixture->store));
+
+  /* Start again on the same library. */
+  fixture->store = luoshi_store_new (fixture->db_path, &error);
+  g_assert_no_error (error);
+  fixture->context = luoshi_context_new (fixture->store, NULL);
+  fixture->window = g_object_ref (luoshi_window_new (NULL, fixture->context));
+  gtk_window_present (GTK_WINDOW (fixture->window));
+  /* The last library's reports are shown, not the welcome page. */
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (fixture->window->main_stack), ==, "library");
+  g_assert_true (luoshi_store_can_undo (fixture->store));
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.undo", NULL));
+  stored = luoshi_store_get_item (fixture->store, id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (stored->kind, ==, old_kind);
+}
+
+/* Report details through the dialog, saved at once and undoable. */
+static void
+test_window_report_dialog (Fixture       *fixture,
+                           gconstpointer  data)
+{
+  LuoshiWindow *window = fixture->window;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LuoshiStoreReport) report = NULL;
+  g_autoptr(LuoshiStoreReport) undone = NULL;
+  LuoshiReportDialog *dialog;
+  gint64 report_id;
+  char *old_title;
+
+  import_fixture (fixture);
+  report_id = luoshi_report_view_get_report_id (window->report_view);
+  report = luoshi_store_get_report (fixture->store, report_id, &error);
+  g_assert_no_error (error);
+  old_title = g_strdup (report->report->title);
+  g_clear_pointer (&report, luoshi_store_report_free);
+
+  dialog = luoshi_report_dialog_new (GTK_WINDOW (window), fixture->store, report_id, &error);
+  g_assert_no_error (error);
+  g_object_ref_sink (dialog);
+  _luoshi_report_dialog_set_title_text (dialog, "青石县教育局二〇二三年工作总结");
+  g_assert_true (luoshi_report_dialog_save (dialog, &error));
+  g_assert_no_error (error);
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  g_assert_finalize_object (dialog);
+
+  report = luoshi_store_get_report (fixture->store, report_id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (report->report->title, ==, "青石县教育局二〇二三年工作总结");
+  g_assert_true (report->user_edited);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
+  undone = luoshi_store_get_report (fixture->store, report_id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (undone->report->title, ==, old_title);
+  g_free (old_title);
+}
+
 static void
 test_window_add_delete (Fixture       *fixture,
                         gconstpointer  data)
@@ -295,6 +378,31 @@ test_window_add_delete (Fixture       *fixture,
   after = luoshi_store_list_report_items (fixture->store, report_id, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (after->len, ==, before->len + 1);
+
+  /* Moving the cursor into another item in the text selects it. */
+  {
+    LuoshiItem *second = g_ptr_array_index (before, before->len > 1 ? 1 : 0);
+    LuoshiStoreReport *report = luoshi_store_get_report (fixture->store, report_id, &error);
+    guint offset = second->start - report->report->start + 1;
+
+    g_assert_no_error (error);
+    gtk_text_buffer_get_iter_at_offset (buffer, &start, offset);
+    gtk_text_buffer_place_cursor (buffer, &start);
+    obj = luoshi_report_view_get_selected_item (window->report_view);
+    g_assert_nonnull (obj);
+    g_assert_cmpint (luoshi_item_object_get_id (obj), ==, second->id);
+    luoshi_store_report_free (report);
+
+    /* Adding the same text again selects the item there instead. */
+    gtk_text_buffer_get_iter_at_offset (buffer, &start, 0);
+    gtk_text_buffer_get_iter_at_offset (buffer, &end, 6);
+    gtk_text_buffer_select_range (buffer, &start, &end);
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.add-item", "s", "problem"));
+    g_clear_pointer (&after, g_ptr_array_unref);
+    after = luoshi_store_list_report_items (fixture->store, report_id, &error);
+    g_assert_no_error (error);
+    g_assert_cmpuint (after->len, ==, before->len + 1);  /* not added twice */
+  }
 
   /* The new item is selected; delete it again. */
   obj = luoshi_report_view_get_selected_item (window->report_view);
@@ -364,6 +472,34 @@ test_window_bad_files (Fixture       *fixture,
   g_assert_cmpuint (count_rows (window->report_list), ==, 2);
 }
 
+/* Cancel right after starting: nothing is stored, the window says so and
+ * stays usable; a second import then works. */
+static void
+test_window_cancel (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  LuoshiWindow *window = fixture->window;
+  const char *paths[] = { fixture->dir, NULL };
+  g_autoptr(GPtrArray) files = NULL;
+
+  luoshi_window_import (window, paths);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.cancel-import", NULL));
+  wait_for_import (window);
+
+  files = luoshi_store_list_files (fixture->store, NULL);
+  g_assert_nonnull (files);
+  g_test_message ("after cancel: %u files", files->len);
+  /* Either cancelled before storing (nothing) or stored whole: never half. */
+  g_assert_true (files->len == 0 || files->len == 2);
+  g_clear_pointer (&files, g_ptr_array_unref);
+
+  luoshi_window_import (window, paths);
+  wait_for_import (window);
+  files = luoshi_store_list_files (fixture->store, NULL);
+  g_assert_cmpuint (files->len, ==, 2);
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (window->main_stack), ==, "library");
+}
+
 static char *
 file_checksum (const char *path)
 {
@@ -401,6 +537,28 @@ test_window_corrupt_library (void)
   window = g_object_ref (luoshi_window_new (NULL, NULL));
   luoshi_window_show_library_error (window, path, error);
   g_assert_cmpstr (gtk_stack_get_visible_child_name (window->main_stack), ==, "error");
+
+  /* The dialog comes up with the window, in front of it. */
+  gtk_window_present (GTK_WINDOW (window));
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+  {
+    GListModel *toplevels = gtk_window_get_toplevels ();  /* borrowed */
+    AdwMessageDialog *dialog = NULL;
+
+    for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+      {
+        g_autoptr(GObject) toplevel = g_list_model_get_item (toplevels, i);
+
+        if (ADW_IS_MESSAGE_DIALOG (toplevel))
+          dialog = ADW_MESSAGE_DIALOG (toplevel);
+      }
+    g_assert_nonnull (dialog);
+    g_assert_true (gtk_widget_get_visible (GTK_WIDGET (dialog)));
+    g_assert_true (gtk_window_get_transient_for (GTK_WINDOW (dialog)) == GTK_WINDOW (window));
+    g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "library.db"));
+    gtk_window_destroy (GTK_WINDOW (dialog));
+  }
   /* Nothing needing the library can be started. */
   gtk_widget_activate_action (GTK_WIDGET (window), "win.open-folder", NULL);
   g_assert_null (window->chooser);
@@ -494,6 +652,17 @@ test_item_list_changes (void)
   g_assert_cmpuint (text_notifies, ==, 1);
 }
 
+/* The shortcuts window GtkApplication shows for Ctrl+? parses. */
+static void
+test_help_overlay (void)
+{
+  g_autoptr(GtkBuilder) builder = gtk_builder_new_from_resource ("/io/github/luoshi/Luoshi/gtk/help-overlay.ui");
+  GObject *overlay = gtk_builder_get_object (builder, "help_overlay");
+
+  g_assert_true (GTK_IS_SHORTCUTS_WINDOW (overlay));
+  gtk_window_destroy (GTK_WINDOW (overlay));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -503,11 +672,15 @@ main (int   argc,
 
   g_test_add ("/app/window/import", Fixture, NULL, fixture_set_up, test_window_import, fixture_tear_down);
   g_test_add ("/app/window/edit-undo", Fixture, NULL, fixture_set_up, test_window_edit_undo, fixture_tear_down);
+  g_test_add ("/app/window/undo-after-restart", Fixture, NULL, fixture_set_up, test_window_undo_after_restart, fixture_tear_down);
+  g_test_add ("/app/window/report-dialog", Fixture, NULL, fixture_set_up, test_window_report_dialog, fixture_tear_down);
   g_test_add ("/app/window/add-delete", Fixture, NULL, fixture_set_up, test_window_add_delete, fixture_tear_down);
   g_test_add ("/app/window/search", Fixture, NULL, fixture_set_up, test_window_search, fixture_tear_down);
+  g_test_add ("/app/window/cancel", Fixture, NULL, fixture_set_up, test_window_cancel, fixture_tear_down);
   g_test_add ("/app/window/bad-files", Fixture, NULL, fixture_set_up, test_window_bad_files, fixture_tear_down);
   g_test_add_func ("/app/window/corrupt-library", test_window_corrupt_library);
   g_test_add_func ("/app/item-list/changes", test_item_list_changes);
+  g_test_add_func ("/app/help-overlay", test_help_overlay);
 
   return g_test_run ();
 }
