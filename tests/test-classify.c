@@ -118,6 +118,8 @@ test_body_by_place (void)
     { "县第三幼儿园已建成投入使用。", LUOSHI_REPORT_PLAN, NONE, FALSE, O, A },
     /* In a speech, 要 sets a task. */
     { "各校要把课后服务作为民生实事抓紧抓好。", LUOSHI_REPORT_SPEECH, NONE, FALSE, O, G },
+    /* A short 二是 point that sets a task is no subheading. */
+    { "二是要抓好校园安全，确保不发生重大事故。", LUOSHI_REPORT_SPEECH, NONE, FALSE, O, G },
     { "下一步，我们将重点做好以下工作：", RP, REVIEW, FALSE, O, O },
   };
   check_cases (cases, G_N_ELEMENTS (cases));

@@ -541,6 +541,26 @@ test_reports_repeated_heading (void)
 }
 
 static void
+test_kind_plan_with_other_parts (void)
+{
+  /* 指导思想 and 保障措施 are neither review nor plan parts: still a plan. */
+  const char *text =
+    "东川县教育局2021年工作计划\n"
+    "一、指导思想\n"
+    "坚持立德树人根本任务，推动全县教育高质量发展。\n"
+    "二、工作目标\n"
+    "学前三年毛入园率达到90%，义务教育巩固率达到97%以上。\n"
+    "三、主要任务\n"
+    "1、新建乡镇中心幼儿园2所。\n"
+    "四、保障措施\n"
+    "各单位要把教育工作摆上重要议事日程。\n";
+  g_autoptr(LuoshiDocument) doc = segment_text (text);
+
+  g_assert_cmpuint (doc->reports->len, ==, 1);
+  g_assert_cmpint (report (doc, 0)->kind, ==, LUOSHI_REPORT_PLAN);
+}
+
+static void
 test_reports_topic_restart (void)
 {
   /* 1、 again under an unmarked topic heading is the same report. */
@@ -661,6 +681,7 @@ main (int   argc,
   g_test_add_func ("/segment/reports/pian-prefix", test_reports_pian_prefix);
   g_test_add_func ("/segment/kind/plan-titled-review", test_plan_titled_review);
   g_test_add_func ("/segment/kind/speech", test_speech);
+  g_test_add_func ("/segment/kind/plan-other-parts", test_kind_plan_with_other_parts);
   g_test_add_func ("/segment/kind/dated-parts", test_kind_dated_parts);
   g_test_add_func ("/segment/empty", test_empty);
 

@@ -1114,6 +1114,8 @@ luoshi_classify_sentence (const char                  *text,
   /* 一是… 二是… items: a short one without a deed heads its point. */
   if (enumeration && !context->heading && context->run == LUOSHI_LABEL_OTHER &&
       n_cjk <= 20 && !has_past (t) && !has_digit (t) &&
+      /* 二是要抓好校园安全 sets a task, it heads nothing. */
+      !starts_with (t, "要") && find_future (t) == NULL && !has_strive (t) &&
       (context->section_kind == LUOSHI_SECTION_REVIEW ||
        (context->section_kind == LUOSHI_SECTION_OTHER &&
         context->report_kind != LUOSHI_REPORT_PLAN)))

@@ -1075,6 +1075,11 @@ decide_report_kind (Segmenter    *self,
 
   if (plan_part && n_top > 0 && all_top_plan)
     return LUOSHI_REPORT_PLAN;
+  /* A plan with parts that are neither (指导思想, 保障措施) and nothing
+   * reviewed: titled as a plan, or hardly anything in the past tense. */
+  if (plan_part && !review_part &&
+      ((plan_title && !review_title) || tense.past * 100 < tense.sentences * 12))
+    return LUOSHI_REPORT_PLAN;
   if (plan_part)
     return LUOSHI_REPORT_REVIEW_PLAN;
   if (plan_title && !review_title)
