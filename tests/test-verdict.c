@@ -29,6 +29,8 @@ static const Case cases[] = {
   { "教师培训覆盖率达到100%", "教师培训覆盖率96%", LUOSHI_STATUS_PARTLY, "plain rate, close" },
   { "推进集团化办学，组建教育集团4个", "组建教育集团2个", LUOSHI_STATUS_NOT_MET, "2 of 4 groups" },
   { "推进集团化办学，组建教育集团4个", "组建教育集团3个", LUOSHI_STATUS_PARTLY, "3 of 4 groups" },
+  { "新建乡镇中心幼儿园2所", "新建乡镇中心幼儿园1所，另1所正在建设中", LUOSHI_STATUS_PARTLY, "1 of 2, the other under way" },
+  { "新建乡镇中心幼儿园2所", "新建乡镇中心幼儿园1所，其余工作有序推进", LUOSHI_STATUS_NOT_MET, "1 of 2, other work under way" },
   { "新开工改造薄弱学校53所", "新开工改造薄弱学校56所", LUOSHI_STATUS_MET, "plain, exceeded" },
   /* at most */
   { "学生近视率控制在50%以内", "学生近视率为48.5%", LUOSHI_STATUS_MET, "at most, below" },

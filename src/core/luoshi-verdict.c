@@ -770,6 +770,28 @@ status_from_cues (const Text  *t,
   return LUOSHI_STATUS_UNRATED;
 }
 
+/* Whether the clause after @end of @t says more of the same unit is
+ * under way: 新建幼儿园1所，另1所正在建设中. */
+static gboolean
+rest_under_way (const Text         *t,
+                guint               end,
+                const Text         *goal,
+                const LuoshiMetric *target)
+{
+  guint lo = end, hi;
+
+  while (lo < t->n && !is_clause_punct (t->u[lo]))
+    lo++;
+  if (lo >= t->n || t->u[lo] == 0x3002)
+    return FALSE;
+  lo++;
+  for (hi = lo; hi < t->n && !is_clause_punct (t->u[hi]); hi++)
+    ;
+  return target->unit != NULL && *target->unit != '\0' &&
+         contains (t, lo, hi, target->unit) &&
+         find_cue (t, lo, hi, goal, in_progress_cues) != NULL;
+}
+
 /* The clause of @t sharing most words with the goal. */
 static void
 best_clause (const Text  *t,
@@ -1420,6 +1442,21 @@ luoshi_verdict_judge (const char               *goal,
 
           judge_figure (&g, g_ptr_array_index (targets, k), g_ptr_array_index (bases, k),
                         cands, n_outcomes, rules, &res);
+          /* Short of the target, with the rest under way in the next
+           * clause (新建1所，另1所正在建设中): partly done. */
+          if (res.status == LUOSHI_STATUS_NOT_MET && res.outcome >= 0 &&
+              rest_under_way (&cands[res.outcome].text, res.end, &g,
+                              g_ptr_array_index (targets, k)))
+            {
+              const char *colon = res.reason ? strstr (res.reason, ": ") : NULL;
+              char *amended = g_strdup_printf ("%s: %s; %s", status_word (LUOSHI_STATUS_PARTLY),
+                                               colon ? colon + 2 : "",
+                                               _("the rest is under way"));
+
+              g_free (res.reason);
+              res.reason = amended;
+              res.status = LUOSHI_STATUS_PARTLY;
+            }
           if (res.status == LUOSHI_STATUS_NO_EVIDENCE && main_target && blanket != NULL)
             {
               res.status = LUOSHI_STATUS_MET;
