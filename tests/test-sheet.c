@@ -633,9 +633,9 @@ static void
 test_labels (void)
 {
   /* The English UI strings; zh_CN's catalogue turns them into 已完成… */
-  g_assert_cmpstr (luoshi_sheet_status_label (LUOSHI_STATUS_MET), ==, "Met");
-  g_assert_cmpstr (luoshi_sheet_status_label (LUOSHI_STATUS_PARTLY), ==, "Partly met");
-  g_assert_cmpstr (luoshi_sheet_status_label (LUOSHI_STATUS_NO_EVIDENCE), ==, "No evidence");
+  g_assert_cmpstr (luoshi_status_get_label (LUOSHI_STATUS_MET), ==, "Met");
+  g_assert_cmpstr (luoshi_status_get_label (LUOSHI_STATUS_PARTLY), ==, "Partly met");
+  g_assert_cmpstr (luoshi_status_get_label (LUOSHI_STATUS_NO_EVIDENCE), ==, "No evidence");
   g_assert_cmpstr (luoshi_sheet_column_title (LUOSHI_SHEET_COLUMN_NUMBER), ==, "No.");
   g_assert_cmpstr (luoshi_sheet_column_title (LUOSHI_SHEET_COLUMN_PROGRESS), ==, "Progress");
 }
@@ -731,7 +731,7 @@ test_csv_sheet (void)
       g_assert_cmpstr (fields[2], ==, row->goal);
       g_assert_cmpstr (fields[3], ==, row->target);
       g_assert_nonnull (strstr (fields[4], row->evidence));
-      g_assert_cmpstr (fields[5], ==, luoshi_sheet_status_label (row->status));
+      g_assert_cmpstr (fields[5], ==, luoshi_status_get_label (row->status));
       g_assert_cmpstr (fields[6], ==, row->note ? row->note : "");
     }
 

@@ -61,27 +61,6 @@ luoshi_item_kind_get_label (LuoshiItemKind kind)
     }
 }
 
-const char *
-luoshi_status_get_label (LuoshiStatus status)
-{
-  switch (status)
-    {
-    case LUOSHI_STATUS_MET:
-      return _("Met");
-    case LUOSHI_STATUS_PARTLY:
-      return _("Partly met");
-    case LUOSHI_STATUS_IN_PROGRESS:
-      return _("In progress");
-    case LUOSHI_STATUS_NOT_MET:
-      return _("Not met");
-    case LUOSHI_STATUS_NO_EVIDENCE:
-      return _("No evidence");
-    case LUOSHI_STATUS_UNRATED:
-    default:
-      return "";
-    }
-}
-
 char *
 luoshi_item_format_figures (LuoshiItem *item)
 {
@@ -175,7 +154,8 @@ luoshi_item_object_get_property (GObject    *object,
       g_value_set_string (value, item->section_path ? item->section_path : "");
       break;
     case PROP_STATUS_LABEL:
-      g_value_set_string (value, luoshi_status_get_label (item->status));
+      /* An unrated item shows no verdict in the table. */
+      g_value_set_string (value, item->status == LUOSHI_STATUS_UNRATED ? "" : luoshi_status_get_label (item->status));
       break;
     case PROP_NOTE:
       g_value_set_string (value, item->note ? item->note : "");

@@ -33,7 +33,6 @@ guint             luoshi_item_object_get_end    (LuoshiItemObject *self);
 /* Translated singular name of a kind: "Goal", "Achievement", "Problem". */
 const char       *luoshi_item_kind_get_label    (LuoshiItemKind    kind);
 /* Translated verdict name, "" for unrated. */
-const char       *luoshi_status_get_label       (LuoshiStatus      status);
 /* The item's figures, formatted and joined with ", ". */
 char             *luoshi_item_format_figures    (LuoshiItem       *item) G_GNUC_WARN_UNUSED_RESULT;
 

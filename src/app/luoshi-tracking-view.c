@@ -135,14 +135,6 @@ find_goal (LuoshiTrackingView *self,
   return NULL;
 }
 
-static const char *
-status_label (LuoshiStatus status)
-{
-  if (status == LUOSHI_STATUS_UNRATED)
-    return _("Unrated");
-  return luoshi_status_get_label (status);
-}
-
 static void
 show_error (LuoshiTrackingView *self,
             const GError       *error)
@@ -480,7 +472,7 @@ goal_row_new (LuoshiTrackingView *self,
 
   /* The verdict: a coloured pill opening the choices, and who decided. */
   gtk_widget_set_valign (verdict_box, GTK_ALIGN_START);
-  gtk_menu_button_set_label (GTK_MENU_BUTTON (pill), status_label (item->status));
+  gtk_menu_button_set_label (GTK_MENU_BUTTON (pill), luoshi_status_get_label (item->status));
   /* Menus are built when opened: building hundreds up front is slow. */
   g_object_set_data_full (G_OBJECT (pill), "luoshi-item", luoshi_item_ref ((LuoshiItem *) item),
                           (GDestroyNotify) luoshi_item_unref);
@@ -582,7 +574,7 @@ legend_entry (LuoshiStatus status,
 {
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
   GtkWidget *dot = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
-  g_autofree char *text = g_strdup_printf ("%s <b>%u</b>", status_label (status), count);
+  g_autofree char *text = g_strdup_printf ("%s <b>%u</b>", luoshi_status_get_label (status), count);
   GtkWidget *label = gtk_label_new (NULL);
 
   gtk_widget_add_css_class (dot, "verdict-dot");
@@ -2121,7 +2113,7 @@ luoshi_tracking_view_init (LuoshiTrackingView *self)
 
   gtk_string_list_append (filters, _("All Verdicts"));
   for (guint i = 0; i < LUOSHI_N_STATUSES; i++)
-    gtk_string_list_append (filters, status_label (luoshi_verdict_bar_order[i]));
+    gtk_string_list_append (filters, luoshi_status_get_label (luoshi_verdict_bar_order[i]));
   gtk_drop_down_set_model (self->filter_dropdown, G_LIST_MODEL (filters));
   g_signal_connect_object (self->filter_dropdown, "notify::selected",
                            G_CALLBACK (filter_selected_cb), self, G_CONNECT_SWAPPED);

@@ -208,7 +208,7 @@ luoshi_verdict_bar_set_counts (LuoshiVerdictBar *self,
         g_string_append (description, ", ");
       /* Translators: a verdict and how many goals have it, e.g. "Met: 12" */
       g_string_append_printf (description, _("%s: %u"),
-                              status == LUOSHI_STATUS_UNRATED ? _("Unrated") : luoshi_status_get_label (status),
+                              luoshi_status_get_label (status),
                               counts[status]);
     }
   gtk_accessible_update_property (GTK_ACCESSIBLE (self),

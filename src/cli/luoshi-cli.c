@@ -224,6 +224,43 @@ cmd_import (int    argc,
 
 /* --- list ------------------------------------------------------------ */
 
+static void append_cell (GString *out, const char *text, guint width, gboolean pad);
+static guint text_width (const char *text);
+
+/* Right-aligned to @width display columns, like "%*s" for CJK text. */
+static void
+append_cell_end (GString    *out,
+                 const char *text,
+                 guint       width)
+{
+  for (guint used = text_width (text); used < width; used++)
+    g_string_append_c (out, ' ');
+  g_string_append (out, text);
+}
+
+/* Aligned by display columns with the rows below: headers may be CJK. */
+static void
+print_list_header (void)
+{
+  g_autoptr(GString) line = g_string_new (NULL);
+
+  /* Translators: column headers of "luoshi-cli list" */
+  append_cell_end (line, _("ID"), 6);
+  g_string_append (line, "  ");
+  append_cell (line, _("Period"), 8, TRUE);
+  g_string_append (line, "  ");
+  append_cell (line, _("Kind"), 11, TRUE);
+  g_string_append (line, "  ");
+  append_cell_end (line, _("Goals"), 5);
+  g_string_append_c (line, ' ');
+  append_cell_end (line, _("Done"), 5);
+  g_string_append_c (line, ' ');
+  append_cell_end (line, _("Probl"), 5);
+  g_string_append (line, "  ");
+  g_string_append (line, _("File / title"));
+  g_print ("%s\n", line->str);
+}
+
 static int
 cmd_list (int    argc,
           char **argv)
@@ -247,9 +284,7 @@ cmd_list (int    argc,
       return EXIT_FAILED;
     }
 
-  /* Translators: column headers of "luoshi-cli list" */
-  g_print ("%6s  %-8s  %-11s  %5s %5s %5s  %s\n", _("ID"), _("Period"), _("Kind"),
-           _("Goals"), _("Done"), _("Probl"), _("File / title"));
+  print_list_header ();
   for (guint f = 0; f < files->len; f++)
     {
       LuoshiStoreFile *file = g_ptr_array_index (files, f);
@@ -741,7 +776,7 @@ format_summary (const guint counts[6],
   g_string_append_printf (out, g_dngettext (GETTEXT_PACKAGE, "%u goal:", "%u goals:", n_goals), n_goals);
   for (guint i = 0; i < G_N_ELEMENTS (order); i++)
     g_string_append_printf (out, "%s %u %s", i == 0 ? "" : ",", counts[order[i]],
-                            luoshi_sheet_status_label (order[i]));
+                            luoshi_status_get_label (order[i]));
   return g_string_free (out, FALSE);
 }
 
@@ -794,7 +829,7 @@ cmd_track (int    argc,
             by_user = TRUE;
         }
       any_by_user |= by_user;
-      verdict = g_strconcat (luoshi_sheet_status_label (row->status), by_user ? "*" : "", NULL);
+      verdict = g_strconcat (luoshi_status_get_label (row->status), by_user ? "*" : "", NULL);
       append_table_row (out, number, row->section, row->goal, row->target, verdict, row->evidence);
     }
   luoshi_sheet_count_statuses (sheet, counts);
@@ -929,15 +964,44 @@ static const Command commands[] = {
   { "sheet", N_("PLAN REVIEW"), N_("Write a tracking sheet (台账) as PDF or CSV"), cmd_sheet },
 };
 
+/* _("") would return the catalogue's header, so "no arguments" stays "". */
+static const char *
+command_args (const Command *command)
+{
+  return *command->args ? _(command->args) : "";
+}
+
+static guint
+text_width (const char *text)
+{
+  guint width = 0;
+
+  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
+    width += display_width (g_utf8_get_char (p));
+  return width;
+}
+
 static void
 print_usage (FILE *stream)
 {
+  guint args_width = 0;
+
   fprintf (stream, "%s\n\n%s\n", _("Usage: luoshi-cli COMMAND [OPTION…]"),
            _("Reads Chinese work reports, finds their goals, achievements and problems, "
              "and tracks whether last year’s goals were met."));
   fprintf (stream, "\n%s\n", _("Commands:"));
   for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
-    fprintf (stream, "  %-8s %-14s %s\n", commands[i].name, _(commands[i].args), _(commands[i].summary));
+    args_width = MAX (args_width, text_width (command_args (&commands[i])));
+  for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
+    {
+      g_autoptr(GString) line = g_string_new ("  ");
+
+      /* Padded by display columns: translated arguments may be CJK. */
+      append_cell (line, commands[i].name, 8, TRUE);
+      g_string_append_c (line, ' ');
+      append_cell (line, command_args (&commands[i]), args_width, TRUE);
+      fprintf (stream, "%s %s\n", line->str, _(commands[i].summary));
+    }
   fprintf (stream, "\n%s\n", _("Run “luoshi-cli COMMAND --help” for the options of a command."));
 }
 

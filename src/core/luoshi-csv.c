@@ -160,7 +160,7 @@ luoshi_csv_format_sheet (const LuoshiSheet *sheet)
       g_autofree char *progress = luoshi_sheet_row_progress_text (row);
       const char *values[LUOSHI_SHEET_N_COLUMNS] = {
         number, row->section, row->goal, row->target, progress,
-        luoshi_sheet_status_label (row->status), row->note,
+        luoshi_status_get_label (row->status), row->note,
       };
 
       n = 0;

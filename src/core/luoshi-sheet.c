@@ -365,23 +365,6 @@ luoshi_sheet_column_title (LuoshiSheetColumns column)
     }
 }
 
-const char *
-luoshi_sheet_status_label (LuoshiStatus status)
-{
-  switch (status)
-    {
-    /* Translators: verdicts on a goal, as printed in the sheet's status column */
-    case LUOSHI_STATUS_MET: return _("Met");
-    case LUOSHI_STATUS_PARTLY: return _("Partly met");
-    case LUOSHI_STATUS_IN_PROGRESS: return _("In progress");
-    case LUOSHI_STATUS_NOT_MET: return _("Not met");
-    case LUOSHI_STATUS_NO_EVIDENCE: return _("No evidence");
-    case LUOSHI_STATUS_UNRATED: return _("Unrated");
-    default:
-      g_return_val_if_reached ("");
-    }
-}
-
 char *
 luoshi_sheet_row_number_text (const LuoshiSheetRow *row,
                               guint                 number)
@@ -723,7 +706,7 @@ compute_columns (LuoshiSheetPages  *p,
       else
         for (guint s = 0; s < N_STATUSES; s++)
           {
-            cell_set (&probe, p->context, p->body, luoshi_sheet_status_label (s), FALSE, -1, PANGO_ALIGN_LEFT);
+            cell_set (&probe, p->context, p->body, luoshi_status_get_label (s), FALSE, -1, PANGO_ALIGN_LEFT);
             p->col_w[c] = MAX (p->col_w[c], cell_width (&probe));
           }
       /* Long English labels would eat the goal's room: wrap them instead. */
@@ -818,7 +801,7 @@ layout_row (LuoshiSheetPages *p,
           markup = TRUE;
           break;
         case COL_STATUS:
-          text = luoshi_sheet_status_label (row->status);
+          text = luoshi_status_get_label (row->status);
           align = PANGO_ALIGN_CENTER;
           break;
         case COL_NOTE:
@@ -955,7 +938,7 @@ layout_summary (LuoshiSheetPages  *p,
 
       if (i < N_STATUSES)
         {
-          label = luoshi_sheet_status_label (order[i]);
+          label = luoshi_status_get_label (order[i]);
           value = g_strdup_printf ("%u", counts[order[i]]);
         }
       else if (i == N_STATUSES)

@@ -176,7 +176,6 @@ LuoshiSheetColumns luoshi_sheet_get_visible_columns (const LuoshiSheet *self);
 /* Translated header of one column ("No.", "Area", …; 序号, 板块… in zh_CN). */
 const char     *luoshi_sheet_column_title    (LuoshiSheetColumns column);
 /* Translated status label ("Met", "Partly met", …; 已完成, 部分完成… in zh_CN). */
-const char     *luoshi_sheet_status_label    (LuoshiStatus     status);
 
 /* The number printed for @row at index @index of the printing order:
  * "12", or "★12" for a key task. */

@@ -4,8 +4,11 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
+#include "config.h"
+
 #include "luoshi-types.h"
 
+#include <glib/gi18n-lib.h>
 #include <string.h>
 
 /* These strings are the export contract's; never translate them. */
@@ -71,6 +74,23 @@ luoshi_status_to_string (LuoshiStatus status)
 {
   g_return_val_if_fail (status < G_N_ELEMENTS (statuses), "unrated");
   return statuses[status];
+}
+
+const char *
+luoshi_status_get_label (LuoshiStatus status)
+{
+  switch (status)
+    {
+    /* Translators: verdicts on a goal, in the app and the printed sheet */
+    case LUOSHI_STATUS_MET: return _("Met");
+    case LUOSHI_STATUS_PARTLY: return _("Partly met");
+    case LUOSHI_STATUS_IN_PROGRESS: return _("In progress");
+    case LUOSHI_STATUS_NOT_MET: return _("Not met");
+    case LUOSHI_STATUS_NO_EVIDENCE: return _("No evidence");
+    case LUOSHI_STATUS_UNRATED: return _("Unrated");
+    default:
+      g_return_val_if_reached ("");
+    }
 }
 
 gboolean

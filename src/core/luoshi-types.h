@@ -61,6 +61,8 @@ const char       *luoshi_item_kind_to_string    (LuoshiItemKind    kind);
 gboolean          luoshi_item_kind_from_string  (const char       *str,
                                                  LuoshiItemKind   *kind);
 const char       *luoshi_status_to_string       (LuoshiStatus      status);
+/* The translated name of a verdict for people ("Partly met"). */
+const char       *luoshi_status_get_label       (LuoshiStatus      status);
 gboolean          luoshi_status_from_string     (const char       *str,
                                                  LuoshiStatus     *status);
 

@@ -405,27 +405,6 @@ comparable (const LuoshiMetric *target,
   return FALSE;
 }
 
-static const char *
-status_word (LuoshiStatus status)
-{
-  switch (status)
-    {
-    case LUOSHI_STATUS_MET:
-      return _("Met");
-    case LUOSHI_STATUS_PARTLY:
-      return _("Partly met");
-    case LUOSHI_STATUS_IN_PROGRESS:
-      return _("In progress");
-    case LUOSHI_STATUS_NOT_MET:
-      return _("Not met");
-    case LUOSHI_STATUS_NO_EVIDENCE:
-      return _("No evidence");
-    case LUOSHI_STATUS_UNRATED:
-    default:
-      return _("Unrated");
-    }
-}
-
 /* Comparisons with a relative epsilon: 1.35万亿 − 5500亿 is 8000亿 even
  * after scaling through floating point. */
 static gboolean
@@ -569,7 +548,7 @@ luoshi_verdict_compare (const LuoshiMetric       *target,
       target_text = luoshi_metric_format (target);
       /* TRANSLATORS: "Met: outcome 96%, target ≥ 95% (at least: met when reached)" */
       *reason = g_strdup_printf (_("%s: outcome %s, target %s (%s)"),
-                                 status_word (status), actual->text, target_text, rule);
+                                 luoshi_status_get_label (status), actual->text, target_text, rule);
     }
   return status;
 }
@@ -1291,7 +1270,7 @@ judge_tasks (const Text               *goal,
           if (reason->len > 0)
             g_string_append (reason, "; ");
           /* TRANSLATORS: one task of a goal and how the review answers it */
-          g_string_append_printf (reason, _("“%s”: %s"), task ? task : "", status_word (st));
+          g_string_append_printf (reason, _("“%s”: %s"), task ? task : "", luoshi_status_get_label (st));
         }
     }
 
@@ -1309,7 +1288,7 @@ judge_tasks (const Text               *goal,
     else
       status = LUOSHI_STATUS_PARTLY;
     return verdict_new (status,
-                        g_strdup_printf (_("%s: %s"), status_word (status), reason->str),
+                        g_strdup_printf (_("%s: %s"), luoshi_status_get_label (status), reason->str),
                         first, 0, 0);
   }
 }
@@ -1361,7 +1340,7 @@ judge_by_words (const Text               *goal,
           /* the whole sentence: its other clauses say what was done */
           return verdict_new (status,
                               g_strdup_printf (_("%s: the review says “%s” (%.0f%% match)"),
-                                               status_word (status), cue, 100 * o->relevance),
+                                               luoshi_status_get_label (status), cue, 100 * o->relevance),
                               (int) i, 0, 0);
         }
       if (!strict && o->relevance >= rules->strong_relevance)
@@ -1449,7 +1428,7 @@ luoshi_verdict_judge (const char               *goal,
                               g_ptr_array_index (targets, k)))
             {
               const char *colon = res.reason ? strstr (res.reason, ": ") : NULL;
-              char *amended = g_strdup_printf ("%s: %s; %s", status_word (LUOSHI_STATUS_PARTLY),
+              char *amended = g_strdup_printf ("%s: %s; %s", luoshi_status_get_label (LUOSHI_STATUS_PARTLY),
                                                colon ? colon + 2 : "",
                                                _("the rest is under way"));
 
