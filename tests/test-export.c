@@ -8,6 +8,7 @@
 
 #include "luoshi-csv.h"
 #include "luoshi-export.h"
+#include "luoshi-json.h"
 #include "luoshi-metric.h"
 
 /* A document put together by hand, so the test does not depend on
@@ -99,6 +100,43 @@ test_csv (void)
   g_assert_cmpstr (row[8], ==, "");
 }
 
+static void
+test_json_read_back (void)
+{
+  g_autoptr(GString) out = g_string_new ("[{");
+  g_autoptr(GPtrArray) objects = NULL;
+  g_auto(GStrv) strings = NULL;
+  GHashTable *o;
+
+  luoshi_json_append_member (out, "text", "3-5所 \"引号\"\n换行");
+  g_string_append_c (out, ',');
+  luoshi_json_append_double (out, "value", 6.5);
+  g_string_append_c (out, ',');
+  luoshi_json_append_bool (out, "known", TRUE);
+  g_string_append (out, ",\"unit\":null},{}]");
+
+  objects = luoshi_json_parse_objects (out->str);
+  g_assert_nonnull (objects);
+  g_assert_cmpuint (objects->len, ==, 2);
+  o = g_ptr_array_index (objects, 0);
+  g_assert_cmpstr (g_hash_table_lookup (o, "text"), ==, "3-5所 \"引号\"\n换行");
+  g_assert_cmpstr (g_hash_table_lookup (o, "value"), ==, "6.5");
+  g_assert_cmpstr (g_hash_table_lookup (o, "known"), ==, "true");
+  g_assert_true (g_hash_table_contains (o, "unit"));
+  g_assert_null (g_hash_table_lookup (o, "unit"));
+  g_assert_cmpuint (g_hash_table_size (g_ptr_array_index (objects, 1)), ==, 0);
+
+  strings = luoshi_json_parse_strings ("[\"学前\", \"\\u91cd\\u70b9\"]");
+  g_assert_cmpuint (g_strv_length (strings), ==, 2);
+  g_assert_cmpstr (strings[1], ==, "重点");
+
+  /* Damaged text is refused, not half read. */
+  g_assert_null (luoshi_json_parse_objects ("[{\"text\":\"abc}]"));
+  g_assert_null (luoshi_json_parse_objects ("[{\"a\":1},"));
+  g_assert_null (luoshi_json_parse_objects ("{}"));
+  g_assert_null (luoshi_json_parse_strings ("[\"a\""));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -107,6 +145,7 @@ main (int    argc,
 
   g_test_add_func ("/export/json", test_json);
   g_test_add_func ("/export/csv", test_csv);
+  g_test_add_func ("/export/json-read-back", test_json_read_back);
 
   return g_test_run ();
 }

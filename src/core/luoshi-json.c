@@ -7,6 +7,7 @@
 #include "luoshi-json.h"
 
 #include <math.h>
+#include <string.h>
 
 void
 luoshi_json_append_string (GString    *out,
@@ -91,4 +92,207 @@ luoshi_json_append_bool (GString    *out,
 {
   append_key (out, key);
   g_string_append (out, value ? "true" : "false");
+}
+
+/* A cursor over JSON text; parse errors leave it at NULL. */
+typedef struct {
+  const char *p;
+} Cursor;
+
+static void
+skip_space (Cursor *c)
+{
+  while (c->p && (*c->p == ' ' || *c->p == '\n' || *c->p == '\r' || *c->p == '\t'))
+    c->p++;
+}
+
+static gboolean
+expect (Cursor *c,
+        char    ch)
+{
+  skip_space (c);
+  if (c->p == NULL || *c->p != ch)
+    {
+      c->p = NULL;
+      return FALSE;
+    }
+  c->p++;
+  return TRUE;
+}
+
+static gboolean
+peek (Cursor *c,
+      char    ch)
+{
+  skip_space (c);
+  return c->p != NULL && *c->p == ch;
+}
+
+static char *
+parse_string (Cursor *c)
+{
+  GString *out;
+
+  if (!expect (c, '"'))
+    return NULL;
+  out = g_string_new (NULL);
+  while (*c->p && *c->p != '"')
+    {
+      if (*c->p != '\\')
+        {
+          g_string_append_c (out, *c->p++);
+          continue;
+        }
+      c->p++;
+      switch (*c->p)
+        {
+        case 'n': g_string_append_c (out, '\n'); break;
+        case 'r': g_string_append_c (out, '\r'); break;
+        case 't': g_string_append_c (out, '\t'); break;
+        case 'b': g_string_append_c (out, '\b'); break;
+        case 'f': g_string_append_c (out, '\f'); break;
+        case 'u':
+          {
+            char hex[5] = { 0 };
+            gunichar ch;
+
+            for (int i = 0; i < 4; i++)
+              {
+                if (!g_ascii_isxdigit (c->p[1 + i]))
+                  goto fail;
+                hex[i] = c->p[1 + i];
+              }
+            ch = (gunichar) g_ascii_strtoull (hex, NULL, 16);
+            g_string_append_unichar (out, ch);
+            c->p += 4;
+          }
+          break;
+        case '\0':
+          goto fail;
+        default:
+          g_string_append_c (out, *c->p);
+        }
+      c->p++;
+    }
+  if (*c->p != '"')
+    goto fail;
+  c->p++;
+  return g_string_free (out, FALSE);
+
+fail:
+  g_string_free (out, TRUE);
+  c->p = NULL;
+  return NULL;
+}
+
+/* A scalar as a string; *is_null for null. */
+static char *
+parse_scalar (Cursor   *c,
+              gboolean *is_null)
+{
+  const char *start;
+
+  *is_null = FALSE;
+  if (peek (c, '"'))
+    return parse_string (c);
+  if (c->p == NULL)
+    return NULL;
+  start = c->p;
+  while (*c->p && *c->p != ',' && *c->p != '}' && *c->p != ']' && !g_ascii_isspace (*c->p))
+    c->p++;
+  if (c->p == start)
+    {
+      c->p = NULL;
+      return NULL;
+    }
+  if (c->p - start == 4 && strncmp (start, "null", 4) == 0)
+    {
+      *is_null = TRUE;
+      return NULL;
+    }
+  return g_strndup (start, c->p - start);
+}
+
+static GHashTable *
+parse_object (Cursor *c)
+{
+  g_autoptr(GHashTable) members = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+
+  if (!expect (c, '{'))
+    return NULL;
+  if (peek (c, '}'))
+    {
+      c->p++;
+      return g_steal_pointer (&members);
+    }
+  do
+    {
+      g_autofree char *key = parse_string (c);
+      char *value;
+      gboolean is_null;
+
+      if (key == NULL || !expect (c, ':'))
+        return NULL;
+      value = parse_scalar (c, &is_null);
+      if (value == NULL && !is_null)
+        return NULL;
+      g_hash_table_insert (members, g_steal_pointer (&key), value);
+    }
+  while (peek (c, ',') && c->p++);
+  if (!expect (c, '}'))
+    return NULL;
+  return g_steal_pointer (&members);
+}
+
+GPtrArray *
+luoshi_json_parse_objects (const char *json)
+{
+  g_autoptr(GPtrArray) objects = g_ptr_array_new_with_free_func ((GDestroyNotify) g_hash_table_unref);
+  Cursor c = { json };
+
+  if (json == NULL || !expect (&c, '['))
+    return NULL;
+  if (peek (&c, ']'))
+    return g_steal_pointer (&objects);
+  do
+    {
+      GHashTable *object = parse_object (&c);
+
+      if (object == NULL)
+        return NULL;
+      g_ptr_array_add (objects, object);
+    }
+  while (peek (&c, ',') && c.p++);
+  if (!expect (&c, ']'))
+    return NULL;
+  return g_steal_pointer (&objects);
+}
+
+GStrv
+luoshi_json_parse_strings (const char *json)
+{
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  Cursor c = { json };
+
+  if (json == NULL || !expect (&c, '['))
+    return NULL;
+  if (!peek (&c, ']'))
+    do
+      {
+        gboolean is_null;
+        char *value = parse_scalar (&c, &is_null);
+
+        if (c.p == NULL)
+          {
+            g_free (value);
+            return NULL;
+          }
+        if (value != NULL)
+          g_strv_builder_add (builder, value);
+        g_free (value);
+      }
+    while (peek (&c, ',') && c.p++);
+  if (!expect (&c, ']'))
+    return NULL;
+  return g_strv_builder_end (builder);
 }

@@ -28,4 +28,14 @@ void luoshi_json_append_bool   (GString    *out,
                                 const char *key,
                                 gboolean    value);
 
+/* Parses what the functions above write, for reading it back fast: a
+ * JSON array of flat objects whose values are strings, numbers, true,
+ * false or null. Returns a GPtrArray of GHashTable (member name → value
+ * as a string: numbers as written, "true"/"false", NULL for null), or
+ * NULL if @json is not of that shape. */
+GPtrArray *luoshi_json_parse_objects (const char *json) G_GNUC_WARN_UNUSED_RESULT;
+/* A JSON array of strings (other values are skipped), or NULL if @json
+ * is not an array. */
+GStrv      luoshi_json_parse_strings (const char *json) G_GNUC_WARN_UNUSED_RESULT;
+
 G_END_DECLS

@@ -741,48 +741,53 @@ metrics_to_json (GPtrArray *metrics)
   return g_string_free (out, FALSE);
 }
 
+static const char *
+member (GHashTable *object,
+        const char *name)
+{
+  const char *value = g_hash_table_lookup (object, name);
+
+  return value ? value : "";
+}
+
 static gboolean
 metrics_from_json (LuoshiStore  *self,
                    const char   *json,
                    GPtrArray    *metrics,
                    GError      **error)
 {
-  g_autoptr(LuoshiStmt) stmt = NULL;
-  LuoshiStep step;
+  g_autoptr(GPtrArray) objects = luoshi_json_parse_objects (json ? json : "[]");
 
-  /* SQLite parses our own JSON; no JSON library needed. */
-  stmt = _luoshi_store_statement (self,
-    "SELECT json_extract (value, '$.text'), json_extract (value, '$.start'),"
-    " json_extract (value, '$.end'), json_extract (value, '$.known'),"
-    " json_extract (value, '$.value'), json_extract (value, '$.value_max'),"
-    " json_extract (value, '$.unit'), json_extract (value, '$.qualifier'),"
-    " json_extract (value, '$.commitment'), json_extract (value, '$.direction'),"
-    " json_extract (value, '$.subject')"
-    " FROM json_each (?1) ORDER BY key", error);
-  if (stmt == NULL || !_luoshi_store_bind_text (self, stmt, 1, json ? json : "[]", error))
-    return FALSE;
-
-  while ((step = _luoshi_store_step (self, stmt, error)) == LUOSHI_STEP_ROW)
+  /* Only we write this column, so a bad value is a damaged library. */
+  if (objects == NULL)
     {
+      g_set_error (error, LUOSHI_STORE_ERROR, LUOSHI_STORE_ERROR_CORRUPT,
+                   _("The library “%s” has damaged figures of an item"), self->path);
+      return FALSE;
+    }
+
+  for (guint i = 0; i < objects->len; i++)
+    {
+      GHashTable *o = g_ptr_array_index (objects, i);
       LuoshiMetric *m = luoshi_metric_new ();
 
       g_free (m->text);
-      m->text = g_strdup (column_text (stmt, 0) ? column_text (stmt, 0) : "");
-      m->start = (guint) sqlite3_column_int64 (stmt, 1);
-      m->end = (guint) sqlite3_column_int64 (stmt, 2);
-      m->known = sqlite3_column_int (stmt, 3) != 0;
-      m->value = sqlite3_column_double (stmt, 4);
-      m->value_max = sqlite3_column_double (stmt, 5);
+      m->text = g_strdup (member (o, "text"));
+      m->start = (guint) g_ascii_strtoull (member (o, "start"), NULL, 10);
+      m->end = (guint) g_ascii_strtoull (member (o, "end"), NULL, 10);
+      m->known = g_str_equal (member (o, "known"), "true");
+      m->value = g_ascii_strtod (member (o, "value"), NULL);
+      m->value_max = g_ascii_strtod (member (o, "value_max"), NULL);
       g_free (m->unit);
-      m->unit = g_strdup (column_text (stmt, 6) ? column_text (stmt, 6) : "");
-      m->qualifier = string_index (qualifiers, G_N_ELEMENTS (qualifiers), column_text (stmt, 7), 0);
-      m->commitment = string_index (commitments, G_N_ELEMENTS (commitments), column_text (stmt, 8), 0);
-      m->direction = string_index (directions, G_N_ELEMENTS (directions), column_text (stmt, 9), 0);
+      m->unit = g_strdup (member (o, "unit"));
+      m->qualifier = string_index (qualifiers, G_N_ELEMENTS (qualifiers), member (o, "qualifier"), 0);
+      m->commitment = string_index (commitments, G_N_ELEMENTS (commitments), member (o, "commitment"), 0);
+      m->direction = string_index (directions, G_N_ELEMENTS (directions), member (o, "direction"), 0);
       g_free (m->subject);
-      m->subject = g_strdup (column_text (stmt, 10) ? column_text (stmt, 10) : "");
+      m->subject = g_strdup (member (o, "subject"));
       g_ptr_array_add (metrics, m);
     }
-  return step == LUOSHI_STEP_DONE;
+  return TRUE;
 }
 
 /* Strips tags, drops empty ones and duplicates, keeps the order. */
@@ -824,19 +829,12 @@ tags_from_json (LuoshiStore  *self,
                 const char   *json,
                 GError      **error)
 {
-  g_autoptr(LuoshiStmt) stmt = NULL;
-  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
-  LuoshiStep step;
+  GStrv tags = luoshi_json_parse_strings (json ? json : "[]");
 
-  stmt = _luoshi_store_statement (self,
-    "SELECT value FROM json_each (?1) WHERE type = 'text' ORDER BY key", error);
-  if (stmt == NULL || !_luoshi_store_bind_text (self, stmt, 1, json ? json : "[]", error))
-    return NULL;
-  while ((step = _luoshi_store_step (self, stmt, error)) == LUOSHI_STEP_ROW)
-    g_strv_builder_add (builder, column_text (stmt, 0));
-  if (step != LUOSHI_STEP_DONE)
-    return NULL;
-  return g_strv_builder_end (builder);
+  if (tags == NULL)
+    g_set_error (error, LUOSHI_STORE_ERROR, LUOSHI_STORE_ERROR_CORRUPT,
+                 _("The library “%s” has damaged tags of an item"), self->path);
+  return tags;
 }
 
 char *
