@@ -99,8 +99,9 @@ update_column_switches (LuoshiPreferencesWindow *self)
       gtk_switch_set_active (self->column_switches[i], active);
       if (active)
         {
+          /* Translators: between column names, e.g. "No., Area, Goal" */
           if (shown->len > 0)
-            g_string_append (shown, ", ");
+            g_string_append (shown, C_("list of names", ", "));
           g_string_append (shown, luoshi_sheet_column_title (column));
         }
     }

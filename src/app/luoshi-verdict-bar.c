@@ -204,8 +204,9 @@ luoshi_verdict_bar_set_counts (LuoshiVerdictBar *self,
 
       if (counts[status] == 0)
         continue;
+      /* Translators: between the verdict counts, e.g. "Met: 12, Not met: 3" */
       if (description->len > 0)
-        g_string_append (description, ", ");
+        g_string_append (description, _(", "));
       /* Translators: a verdict and how many goals have it, e.g. "Met: 12" */
       g_string_append_printf (description, _("%s: %u"),
                               luoshi_status_get_label (status),

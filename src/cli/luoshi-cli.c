@@ -775,8 +775,13 @@ format_summary (const guint counts[6],
 
   g_string_append_printf (out, g_dngettext (GETTEXT_PACKAGE, "%u goal:", "%u goals:", n_goals), n_goals);
   for (guint i = 0; i < G_N_ELEMENTS (order); i++)
-    g_string_append_printf (out, "%s %u %s", i == 0 ? "" : ",", counts[order[i]],
-                            luoshi_status_get_label (order[i]));
+    {
+      /* Translators: between the verdict counts of "13 goals: 5 Met, 2 Partly met, …" */
+      g_string_append (out, i == 0 ? " " : _(", "));
+      /* Translators: one verdict count of that summary, e.g. "5 Met": %1$u is
+       * the count, %2$s the verdict */
+      g_string_append_printf (out, _("%u %s"), counts[order[i]], luoshi_status_get_label (order[i]));
+    }
   return g_string_free (out, FALSE);
 }
 

@@ -1293,6 +1293,19 @@ judge_tasks (const Text               *goal,
   }
 }
 
+/* What a reason says after its "Verdict: " prefix, which a translation may
+ * write with the full-width colon. */
+static const char *
+reason_detail (const char *reason)
+{
+  const char *ascii = reason ? strstr (reason, ": ") : NULL;
+  const char *wide = reason ? strstr (reason, "：") : NULL;
+
+  if (wide != NULL && (ascii == NULL || wide < ascii))
+    return wide + strlen ("：");
+  return ascii != NULL ? ascii + 2 : "";
+}
+
 /* Qualitative goals, and figure goals whose figure the review does not
  * repeat: the words of the best passages decide. @strict is set for
  * figure goals, which need a close repetition and a word of completion. */
@@ -1427,9 +1440,10 @@ luoshi_verdict_judge (const char               *goal,
               rest_under_way (&cands[res.outcome].text, res.end, &g,
                               g_ptr_array_index (targets, k)))
             {
-              const char *colon = res.reason ? strstr (res.reason, ": ") : NULL;
-              char *amended = g_strdup_printf ("%s: %s; %s", luoshi_status_get_label (LUOSHI_STATUS_PARTLY),
-                                               colon ? colon + 2 : "",
+              /* Translators: a verdict, the reason it was short of the
+               * target, then "the rest is under way" */
+              char *amended = g_strdup_printf (_("%s: %s; %s"), luoshi_status_get_label (LUOSHI_STATUS_PARTLY),
+                                               reason_detail (res.reason),
                                                _("the rest is under way"));
 
               g_free (res.reason);
