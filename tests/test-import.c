@@ -231,6 +231,19 @@ test_into_store (void)
     g_assert_no_error (error);
     g_assert_cmpuint (hits->len, ==, 0);
   }
+
+  /* After the rollback the next import still indexes what it adds. */
+  g_assert_true (luoshi_import_into_store (store, files, LUOSHI_IMPORT_FLAGS_NONE, failures,
+                                           &counts, NULL, NULL, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (counts.n_updated, ==, 1);
+  {
+    g_autoptr(GPtrArray) hits = luoshi_store_search (store, "新建学校4所", 0, &error);
+    g_autoptr(GPtrArray) old = luoshi_store_search (store, "新建学校3所", 0, &error);
+    g_assert_no_error (error);
+    g_assert_cmpuint (hits->len, ==, 1);
+    g_assert_cmpuint (old->len, ==, 0);
+  }
   remove_tree (dir);
 }
 

@@ -206,6 +206,14 @@ luoshi_import_collect (const char * const  *paths,
     }
 
   g_ptr_array_sort (files, compare_paths);
+  /* A file named twice (a folder and a file in it) is read once. */
+  for (guint i = 1; i < files->len;)
+    {
+      if (compare_paths (&files->pdata[i - 1], &files->pdata[i]) == 0)
+        g_ptr_array_remove_index (files, i);
+      else
+        i++;
+    }
   return g_steal_pointer (&files);
 }
 
@@ -250,25 +258,131 @@ luoshi_import_load (GPtrArray                *files,
   return g_steal_pointer (&docs);
 }
 
-/* Reads one file; NULL with a failure recorded, or with @error set when
- * cancelled. */
-static LuoshiDocument *
-read_one (GFile         *file,
-          GPtrArray     *failures,
-          GCancellable  *cancellable,
-          GError       **error)
-{
-  g_autoptr(GError) local_error = NULL;
-  g_autofree char *path = g_file_get_path (file);
-  LuoshiDocument *doc = luoshi_document_read (file, cancellable, &local_error);
+/* What the reading thread hands to the storing one, in file order. */
+typedef struct {
+  char           *path;
+  LuoshiDocument *doc;      /* analysed, or NULL */
+  GError         *error;    /* why it could not be read, or NULL */
+  gboolean        unchanged;
+} Loaded;
 
-  if (doc != NULL)
-    return doc;
-  if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    g_propagate_error (error, g_steal_pointer (&local_error));
-  else
-    g_ptr_array_add (failures, luoshi_import_failure_new (path, local_error));
+static void
+loaded_free (Loaded *loaded)
+{
+  g_free (loaded->path);
+  g_clear_pointer (&loaded->doc, luoshi_document_unref);
+  g_clear_error (&loaded->error);
+  g_free (loaded);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (Loaded, loaded_free)
+
+/* Reading and analysing run in a thread of their own while the caller's
+ * thread stores (the store may only be used from one thread), so both
+ * cores work; at most QUEUE_DEPTH analysed documents wait in memory. */
+#define QUEUE_DEPTH 4
+
+typedef struct {
+  GPtrArray    *files;
+  GHashTable   *stored;      /* path → hash already in the library */
+  gboolean      force;
+  GCancellable *cancellable;
+  GAsyncQueue  *ready;       /* of Loaded, then one NULL at the end */
+  GAsyncQueue  *slots;       /* tokens: room for one more document */
+  gint          stop;        /* atomic: the storing side gave up */
+} Reader;
+
+static gpointer
+reader_thread (gpointer data)
+{
+  Reader *reader = data;
+
+  for (guint i = 0; i < reader->files->len; i++)
+    {
+      GFile *file = g_ptr_array_index (reader->files, i);
+      Loaded *loaded;
+
+      g_async_queue_pop (reader->slots);
+      if (g_atomic_int_get (&reader->stop))
+        break;
+
+      loaded = g_new0 (Loaded, 1);
+      loaded->path = g_file_get_path (file);
+      loaded->doc = luoshi_document_read (file, reader->cancellable, &loaded->error);
+      if (loaded->doc != NULL)
+        {
+          const char *hash = g_hash_table_lookup (reader->stored, loaded->doc->path);
+
+          /* Analysis is most of the cost; skip it for files we have. */
+          loaded->unchanged = !reader->force && g_strcmp0 (hash, loaded->doc->hash) == 0;
+          if (!loaded->unchanged)
+            luoshi_document_analyze (loaded->doc);
+        }
+      g_async_queue_push (reader->ready, loaded);
+    }
+  g_async_queue_push (reader->ready, GINT_TO_POINTER (1));
   return NULL;
+}
+
+static GHashTable *
+stored_hashes (LuoshiStore  *store,
+               GError      **error)
+{
+  g_autoptr(GPtrArray) files = luoshi_store_list_files (store, error);
+  GHashTable *hashes;
+
+  if (files == NULL)
+    return NULL;
+  hashes = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  for (guint i = 0; i < files->len; i++)
+    {
+      LuoshiStoreFile *file = g_ptr_array_index (files, i);
+      if (file->path != NULL && file->hash != NULL)
+        g_hash_table_insert (hashes, g_strdup (file->path), g_strdup (file->hash));
+    }
+  return hashes;
+}
+
+/* Stores one loaded file; FALSE with @error set ends the import. */
+static gboolean
+store_loaded (LuoshiStore         *store,
+              Loaded              *loaded,
+              LuoshiImportFlags    flags,
+              GPtrArray           *failures,
+              LuoshiImportCounts  *counts,
+              GError             **error)
+{
+  LuoshiImportResult result;
+
+  if (loaded->error != NULL)
+    {
+      if (g_error_matches (loaded->error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        {
+          g_propagate_error (error, g_steal_pointer (&loaded->error));
+          return FALSE;
+        }
+      g_ptr_array_add (failures, luoshi_import_failure_new (loaded->path, loaded->error));
+      return TRUE;
+    }
+  if (loaded->unchanged)
+    {
+      counts->n_unchanged++;
+      return TRUE;
+    }
+  if (!luoshi_store_import_next (store, loaded->doc, flags, &result, error))
+    return FALSE;
+  if (result == LUOSHI_IMPORT_NEW)
+    counts->n_new++;
+  else if (result == LUOSHI_IMPORT_UPDATED)
+    counts->n_updated++;
+  else
+    counts->n_unchanged++;
+  if (result != LUOSHI_IMPORT_SKIPPED)
+    {
+      counts->n_reports += loaded->doc->reports->len;
+      counts->n_items += loaded->doc->items->len;
+    }
+  return TRUE;
 }
 
 gboolean
@@ -282,64 +396,67 @@ luoshi_import_into_store (LuoshiStore              *store,
                           GCancellable             *cancellable,
                           GError                  **error)
 {
+  g_autoptr(GHashTable) stored = NULL;
+  g_autoptr(GError) local_error = NULL;
   LuoshiImportCounts local = { 0 };
+  Reader reader = { 0 };
+  GThread *thread;
+  gboolean ok = TRUE;
+  guint done = 0;
 
   g_return_val_if_fail (LUOSHI_IS_STORE (store), FALSE);
   g_return_val_if_fail (files != NULL, FALSE);
   g_return_val_if_fail (failures != NULL, FALSE);
 
-  if (!luoshi_store_begin_import (store, error))
+  stored = stored_hashes (store, error);
+  if (stored == NULL || !luoshi_store_begin_import (store, error))
     return FALSE;
 
-  for (guint i = 0; i < files->len; i++)
+  reader.files = files;
+  reader.stored = stored;
+  reader.force = (flags & LUOSHI_IMPORT_FLAGS_FORCE) != 0;
+  reader.cancellable = cancellable;
+  reader.ready = g_async_queue_new ();
+  reader.slots = g_async_queue_new ();
+  for (guint i = 0; i < QUEUE_DEPTH; i++)
+    g_async_queue_push (reader.slots, GINT_TO_POINTER (1));
+  thread = g_thread_new ("luoshi-import", reader_thread, &reader);
+
+  for (;;)
     {
-      g_autoptr(LuoshiDocument) doc = NULL;
-      g_autoptr(GError) read_error = NULL;
-      g_autofree char *path = g_file_get_path (g_ptr_array_index (files, i));
-      LuoshiImportResult result;
+      gpointer item = g_async_queue_pop (reader.ready);
+      g_autoptr(Loaded) loaded = NULL;
 
-      if (g_cancellable_set_error_if_cancelled (cancellable, error))
-        {
-          luoshi_store_abort_import (store);
-          return FALSE;
-        }
-      if (progress)
-        progress (i, files->len, path, user_data);
-
-      doc = read_one (g_ptr_array_index (files, i), failures, cancellable, &read_error);
-      if (read_error != NULL)
-        {
-          luoshi_store_abort_import (store);
-          g_propagate_error (error, g_steal_pointer (&read_error));
-          return FALSE;
-        }
-      if (doc == NULL)
+      if (item == GINT_TO_POINTER (1))
+        break;
+      loaded = item;
+      g_async_queue_push (reader.slots, GINT_TO_POINTER (1));
+      if (!ok)
         continue;
-
-      /* Analysis is most of the cost; skip it for files we have. */
-      if (!(flags & LUOSHI_IMPORT_FLAGS_FORCE) &&
-          luoshi_store_has_file_hash (store, doc->path, doc->hash))
+      if (progress)
+        progress (done, files->len, loaded->path, user_data);
+      done++;
+      if (g_cancellable_set_error_if_cancelled (cancellable, &local_error) ||
+          !store_loaded (store, loaded, flags, failures, &local, &local_error))
         {
-          local.n_unchanged++;
-          continue;
-        }
-
-      luoshi_document_analyze (doc);
-      if (!luoshi_store_import_next (store, doc, flags, &result, error))
-        return FALSE;
-      if (result == LUOSHI_IMPORT_NEW)
-        local.n_new++;
-      else if (result == LUOSHI_IMPORT_UPDATED)
-        local.n_updated++;
-      else
-        local.n_unchanged++;
-      if (result != LUOSHI_IMPORT_SKIPPED)
-        {
-          local.n_reports += doc->reports->len;
-          local.n_items += doc->items->len;
+          /* Let the reader finish its current file and stop. */
+          ok = FALSE;
+          g_atomic_int_set (&reader.stop, TRUE);
+          for (guint i = 0; i < QUEUE_DEPTH; i++)
+            g_async_queue_push (reader.slots, GINT_TO_POINTER (1));
         }
     }
+  g_thread_join (thread);
+  g_async_queue_unref (reader.ready);
+  g_async_queue_unref (reader.slots);
 
+  if (!ok)
+    {
+      /* import_next rolls back by itself; a cancel or a read error ends here. */
+      luoshi_store_abort_import (store);
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
   if (!luoshi_store_commit_import (store, error))
     return FALSE;
   if (progress)
