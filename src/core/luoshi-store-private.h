@@ -29,6 +29,14 @@ struct _LuoshiStore
   gint64      import_changed_id;  /* the last of them */
 };
 
+/* Indexes each new sentence for search. An import drops it and indexes
+ * its sentences in one statement before committing (see
+ * luoshi_store_begin_import), which is a quarter faster than row by row. */
+#define LUOSHI_STORE_SENTENCES_AI_TRIGGER \
+  "CREATE TRIGGER sentences_ai AFTER INSERT ON sentences BEGIN" \
+  "  INSERT INTO sentences_fts (rowid, simplified) VALUES (new.id, new.simplified);" \
+  "END;"
+
 /* A cached statement in use; g_autoptr(LuoshiStmt) resets it (and clears
  * its bindings) on scope exit so it holds no read lock. Never finalize it:
  * the store owns it. */

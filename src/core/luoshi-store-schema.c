@@ -142,9 +142,7 @@ static const char schema_v1[] =
    * both; external content, kept in sync by triggers. */
   "CREATE VIRTUAL TABLE sentences_fts USING fts5 ("
   "  simplified, content='sentences', content_rowid='id', tokenize='trigram');"
-  "CREATE TRIGGER sentences_ai AFTER INSERT ON sentences BEGIN"
-  "  INSERT INTO sentences_fts (rowid, simplified) VALUES (new.id, new.simplified);"
-  "END;"
+  LUOSHI_STORE_SENTENCES_AI_TRIGGER
   "CREATE TRIGGER sentences_ad AFTER DELETE ON sentences BEGIN"
   "  INSERT INTO sentences_fts (sentences_fts, rowid, simplified)"
   "    VALUES ('delete', old.id, old.simplified);"

@@ -2367,6 +2367,19 @@ luoshi_store_begin_import (LuoshiStore  *self,
 
   if (!_luoshi_store_begin (self, error))
     return FALSE;
+  /* New sentences are noted, and indexed all at once on commit. Each
+   * path is imported once per import, so no noted sentence is deleted
+   * (which would ask the index to forget a row it never had). */
+  if (!_luoshi_store_exec (self,
+        "CREATE TEMP TABLE IF NOT EXISTS fts_pending (id INTEGER PRIMARY KEY);"
+        "DROP TRIGGER main.sentences_ai;"
+        "CREATE TEMP TRIGGER fts_pending_ai AFTER INSERT ON main.sentences BEGIN"
+        "  INSERT INTO fts_pending (id) VALUES (new.id);"
+        "END;", error))
+    {
+      _luoshi_store_rollback (self);
+      return FALSE;
+    }
   self->importing = TRUE;
   self->import_changed = 0;
   self->import_changed_id = 0;
@@ -2411,6 +2424,16 @@ luoshi_store_commit_import (LuoshiStore  *self,
   g_return_val_if_fail (self->importing, FALSE);
 
   self->importing = FALSE;
+  if (!_luoshi_store_exec (self,
+        "INSERT INTO sentences_fts (rowid, simplified)"
+        "  SELECT s.id, s.simplified FROM temp.fts_pending p JOIN sentences s ON s.id = p.id;"
+        "DELETE FROM temp.fts_pending;"
+        "DROP TRIGGER temp.fts_pending_ai;"
+        LUOSHI_STORE_SENTENCES_AI_TRIGGER, error))
+    {
+      _luoshi_store_rollback (self);
+      return FALSE;
+    }
   if (!_luoshi_store_commit (self, error))
     return FALSE;
 
