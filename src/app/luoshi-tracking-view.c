@@ -1772,19 +1772,30 @@ track_done_cb (GObject      *object,
                GAsyncResult *result,
                gpointer      user_data)
 {
+  LuoshiTrackingView *self = LUOSHI_TRACKING_VIEW (object);
+  GCancellable *cancellable = g_task_get_cancellable (G_TASK (result));
   g_autoptr(GError) error = NULL;
+
+  /* A later run replaced this one: that one reports. */
+  if (cancellable != self->track_cancellable)
+    return;
+  g_clear_object (&self->track_cancellable);
 
   if (!g_task_propagate_boolean (G_TASK (result), &error))
     {
       if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        show_error (LUOSHI_TRACKING_VIEW (object), error);
+        show_error (self, error);
       return;
     }
-  if (g_task_get_cancellable (G_TASK (result)) != NULL &&
-      g_cancellable_is_cancelled (g_task_get_cancellable (G_TASK (result))))
-    return;
-  g_clear_pointer (&LUOSHI_TRACKING_VIEW (object)->review_doc, luoshi_document_unref);
-  reload (LUOSHI_TRACKING_VIEW (object));
+  g_clear_pointer (&self->review_doc, luoshi_document_unref);
+  reload (self);
+}
+
+gboolean
+luoshi_tracking_view_is_tracking (LuoshiTrackingView *self)
+{
+  g_return_val_if_fail (LUOSHI_IS_TRACKING_VIEW (self), FALSE);
+  return self->track_cancellable != NULL;
 }
 
 void

@@ -48,6 +48,8 @@ gboolean     luoshi_tracking_view_track_library (LuoshiTrackingView *self,
 /* The same in a worker thread on a connection of its own, so a large
  * library does not freeze the window; errors are shown in the view. */
 void         luoshi_tracking_view_track_library_async (LuoshiTrackingView *self);
+/* Whether such a run is still going. */
+gboolean     luoshi_tracking_view_is_tracking   (LuoshiTrackingView *self);
 /* Pairs stored report @plan_report_id with @review_report_id by hand (a
  * user chain, kept when the app proposes pairs again), tracks it and
  * shows it. */

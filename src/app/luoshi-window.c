@@ -581,7 +581,8 @@ gboolean
 luoshi_window_is_importing (LuoshiWindow *self)
 {
   g_return_val_if_fail (LUOSHI_IS_WINDOW (self), FALSE);
-  return self->job != NULL;
+  /* Pairing and tracking the new reports finish an import. */
+  return self->job != NULL || luoshi_tracking_view_is_tracking (self->tracking_view);
 }
 
 void
