@@ -17,6 +17,8 @@
 #include "luoshi-tracking-view-private.h"
 #include "luoshi-window-private.h"
 
+#include "test-util.h"
+
 /* A county plan and its year-end review, written for this test. */
 static const char plan_text[] =
   "青石县教育局2025年工作要点\n"
@@ -58,36 +60,6 @@ typedef struct
   LuoshiContext *context;
   LuoshiWindow  *window;
 } Fixture;
-
-static void
-write_file (const char *dir,
-            const char *name,
-            const char *text)
-{
-  g_autofree char *path = g_build_filename (dir, name, NULL);
-  g_autoptr(GError) error = NULL;
-
-  g_file_set_contents (path, text, -1, &error);
-  g_assert_no_error (error);
-}
-
-static void
-remove_tree (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-
-      if (g_file_test (child, G_FILE_TEST_IS_DIR))
-        remove_tree (child);
-      else
-        g_unlink (child);
-    }
-  g_rmdir (path);
-}
 
 static void
 settle (void)

@@ -19,6 +19,8 @@
 #include "luoshi-store.h"
 #include "luoshi-window-private.h"
 
+#include "test-util.h"
+
 /* Two reports written for this test in the usual style: a review with
  * figures and a problem section, and a plan in traditional characters. */
 static const char review_text[] =
@@ -56,18 +58,6 @@ typedef struct
 } Fixture;
 
 static void
-write_file (const char *dir,
-            const char *name,
-            const char *text)
-{
-  g_autofree char *path = g_build_filename (dir, name, NULL);
-  g_autoptr(GError) error = NULL;
-
-  g_file_set_contents (path, text, -1, &error);
-  g_assert_no_error (error);
-}
-
-static void
 fixture_set_up (Fixture       *fixture,
                 gconstpointer  data)
 {
@@ -87,24 +77,6 @@ fixture_set_up (Fixture       *fixture,
   /* Our own reference, to check that destroying the window frees it. */
   fixture->window = g_object_ref (luoshi_window_new (NULL, fixture->context));
   gtk_window_present (GTK_WINDOW (fixture->window));
-}
-
-static void
-remove_tree (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-
-      if (g_file_test (child, G_FILE_TEST_IS_DIR))
-        remove_tree (child);
-      else
-        g_unlink (child);
-    }
-  g_rmdir (path);
 }
 
 static void

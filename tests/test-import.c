@@ -10,32 +10,14 @@
 #include "luoshi-decode.h"
 #include "luoshi-import.h"
 
+#include "test-util.h"
+
 static const char review[] =
   "河西区教育局2021年工作总结\n"
   "一、主要工作\n"
   "全年新建幼儿园2所，完成了8所学校的校舍改造。\n"
   "二、存在问题\n"
   "城区学位仍然紧张。\n";
-
-static void
-write_file (const char *dir,
-            const char *name,
-            const char *text,
-            const char *charset)
-{
-  g_autoptr(GError) error = NULL;
-  g_autofree char *path = g_build_filename (dir, name, NULL);
-  g_autofree char *bytes = NULL;
-  gsize len = strlen (text);
-
-  if (charset != NULL)
-    {
-      bytes = g_convert (text, -1, charset, "UTF-8", NULL, &len, &error);
-      g_assert_no_error (error);
-    }
-  g_file_set_contents (path, bytes ? bytes : text, len, &error);
-  g_assert_no_error (error);
-}
 
 static char *
 make_folder (void)
@@ -46,32 +28,15 @@ make_folder (void)
 
   g_assert_no_error (error);
   g_mkdir (sub, 0700);
-  write_file (dir, "a-utf8.txt", review, NULL);
-  write_file (dir, "b-gbk.txt", review, "GB18030");
-  write_file (sub, "c-utf16.txt", review, "UTF-16LE");
-  write_file (dir, ".hidden.txt", review, NULL);
-  write_file (dir, "notes.json", "{}", NULL);
-  write_file (dir, "d-empty.txt", "", NULL);
-  write_file (dir, "e-report.docx", "PK\003\004rest", NULL);
-  write_file (dir, "README", "教育局工作要点\n一、继续推进集团化办学。\n", NULL);
+  write_file_encoded (dir, "a-utf8.txt", review, NULL);
+  write_file_encoded (dir, "b-gbk.txt", review, "GB18030");
+  write_file_encoded (sub, "c-utf16.txt", review, "UTF-16LE");
+  write_file_encoded (dir, ".hidden.txt", review, NULL);
+  write_file_encoded (dir, "notes.json", "{}", NULL);
+  write_file_encoded (dir, "d-empty.txt", "", NULL);
+  write_file_encoded (dir, "e-report.docx", "PK\003\004rest", NULL);
+  write_file_encoded (dir, "README", "教育局工作要点\n一、继续推进集团化办学。\n", NULL);
   return dir;
-}
-
-static void
-remove_tree (const char *dir)
-{
-  g_autoptr(GDir) d = g_dir_open (dir, 0, NULL);
-  const char *name;
-
-  while (d && (name = g_dir_read_name (d)))
-    {
-      g_autofree char *path = g_build_filename (dir, name, NULL);
-      if (g_file_test (path, G_FILE_TEST_IS_DIR))
-        remove_tree (path);
-      else
-        g_unlink (path);
-    }
-  g_rmdir (dir);
 }
 
 static gboolean
