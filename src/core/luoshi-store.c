@@ -1188,24 +1188,6 @@ luoshi_store_find_file (LuoshiStore  *self,
   return 0;
 }
 
-gboolean
-luoshi_store_has_file_hash (LuoshiStore *self,
-                            const char  *path,
-                            const char  *hash)
-{
-  g_autoptr(LuoshiStmt) stmt = NULL;
-
-  g_return_val_if_fail (LUOSHI_IS_STORE (self), FALSE);
-
-  if (path == NULL || hash == NULL)
-    return FALSE;
-  stmt = _luoshi_store_statement (self, "SELECT 1 FROM files WHERE path = ?1 AND hash = ?2", NULL);
-  if (stmt == NULL || !_luoshi_store_bind_text (self, stmt, 1, path, NULL) ||
-      !_luoshi_store_bind_text (self, stmt, 2, hash, NULL))
-    return FALSE;
-  return _luoshi_store_step (self, stmt, NULL) == LUOSHI_STEP_ROW;
-}
-
 #define REPORT_COLUMNS \
   "r.id, r.file_id, f.name, r.ord, r.user_edited," \
   " (SELECT count(*) FROM items WHERE report_id = r.id AND deleted = 0)," \

@@ -179,11 +179,6 @@ gboolean      luoshi_store_import_next      (LuoshiStore        *self,
 gboolean      luoshi_store_commit_import    (LuoshiStore        *self,
                                              GError            **error);
 void          luoshi_store_abort_import     (LuoshiStore        *self);
-/* Whether the file stored under @path has @hash (so importing it again
- * would be skipped); FALSE when it is not stored or differs. */
-gboolean      luoshi_store_has_file_hash    (LuoshiStore        *self,
-                                             const char         *path,
-                                             const char         *hash);
 /* Removes a file with its reports, items and chains (not undoable). */
 gboolean      luoshi_store_remove_file      (LuoshiStore        *self,
                                              gint64              file_id,
