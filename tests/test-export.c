@@ -101,6 +101,32 @@ test_csv (void)
 }
 
 static void
+record_member (guint       index,
+               const char *key,
+               const char *value,
+               gpointer    user_data)
+{
+  g_string_append_printf (user_data, "%u:%s=%s;", index,
+                          key ? key : "{", value ? value : "null");
+}
+
+static void
+test_json_foreach_member (void)
+{
+  g_autoptr(GString) seen = g_string_new (NULL);
+
+  /* Objects begin before their members; empty ones are reported too. */
+  g_assert_true (luoshi_json_foreach_member ("[{\"a\":1,\"b\":\"x\\\"y\"},{},{\"c\":null}]",
+                                             record_member, seen));
+  g_assert_cmpstr (seen->str, ==, "0:{=null;0:a=1;0:b=x\"y;1:{=null;2:{=null;2:c=null;");
+
+  g_string_truncate (seen, 0);
+  g_assert_true (luoshi_json_foreach_member ("[]", record_member, seen));
+  g_assert_cmpstr (seen->str, ==, "");
+  g_assert_false (luoshi_json_foreach_member ("[{\"a\":}]", record_member, seen));
+}
+
+static void
 test_json_read_back (void)
 {
   g_autoptr(GString) out = g_string_new ("[{");
@@ -146,6 +172,7 @@ main (int    argc,
   g_test_add_func ("/export/json", test_json);
   g_test_add_func ("/export/csv", test_csv);
   g_test_add_func ("/export/json-read-back", test_json_read_back);
+  g_test_add_func ("/export/json-foreach-member", test_json_foreach_member);
 
   return g_test_run ();
 }

@@ -697,6 +697,32 @@ add_user_layer (LuoshiStore *store,
   g_assert_no_error (error);
 }
 
+/* Listing a file's items reads all their evidence at once: it must land
+ * on the goal it belongs to and nowhere else. */
+static void
+check_listed_evidence (LuoshiStore     *store,
+                       const UserLayer *layer)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) items = luoshi_store_list_file_items (store, layer->file_id, &error);
+  guint with_evidence = 0;
+
+  g_assert_no_error (error);
+  for (guint i = 0; i < items->len; i++)
+    {
+      LuoshiItem *item = g_ptr_array_index (items, i);
+
+      if (item->evidence->len == 0)
+        continue;
+      with_evidence++;
+      g_assert_cmpint (item->id, ==, layer->goal);
+      g_assert_cmpuint (item->evidence->len, ==, 1);
+      g_assert_cmpstr (((LuoshiEvidence *) g_ptr_array_index (item->evidence, 0))->text, ==,
+                       "新建学校2所已投入使用");
+    }
+  g_assert_cmpuint (with_evidence, ==, 1);
+}
+
 static void
 check_user_layer (LuoshiStore     *store,
                   const UserLayer *layer,
@@ -757,6 +783,9 @@ check_user_layer (LuoshiStore     *store,
   deleted = luoshi_store_get_item (store, layer->deleted, &error);
   g_assert_error (error, LUOSHI_STORE_ERROR, LUOSHI_STORE_ERROR_NOT_FOUND);
   g_assert_null (deleted);
+  g_clear_error (&error);
+
+  check_listed_evidence (store, layer);
 }
 
 static void

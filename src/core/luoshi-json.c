@@ -131,10 +131,22 @@ peek (Cursor *c,
 static char *
 parse_string (Cursor *c)
 {
+  const char *end;
   GString *out;
 
   if (!expect (c, '"'))
     return NULL;
+
+  /* Most strings have no escapes: copy them in one go. */
+  end = strpbrk (c->p, "\"\\");
+  if (end != NULL && *end == '"')
+    {
+      char *plain = g_strndup (c->p, end - c->p);
+
+      c->p = end + 1;
+      return plain;
+    }
+
   out = g_string_new (NULL);
   while (*c->p && *c->p != '"')
     {
@@ -213,57 +225,81 @@ parse_scalar (Cursor   *c,
   return g_strndup (start, c->p - start);
 }
 
-static GHashTable *
-parse_object (Cursor *c)
+/* Calls @func for each member of the object at @c. */
+static gboolean
+parse_object (Cursor               *c,
+              guint                 index,
+              LuoshiJsonMemberFunc  func,
+              gpointer              user_data)
 {
-  g_autoptr(GHashTable) members = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
-
   if (!expect (c, '{'))
-    return NULL;
+    return FALSE;
+  func (index, NULL, NULL, user_data);
   if (peek (c, '}'))
     {
       c->p++;
-      return g_steal_pointer (&members);
+      return TRUE;
     }
   do
     {
       g_autofree char *key = parse_string (c);
-      char *value;
+      g_autofree char *value = NULL;
       gboolean is_null;
 
       if (key == NULL || !expect (c, ':'))
-        return NULL;
+        return FALSE;
       value = parse_scalar (c, &is_null);
       if (value == NULL && !is_null)
-        return NULL;
-      g_hash_table_insert (members, g_steal_pointer (&key), value);
+        return FALSE;
+      func (index, key, value, user_data);
     }
   while (peek (c, ',') && c->p++);
-  if (!expect (c, '}'))
-    return NULL;
-  return g_steal_pointer (&members);
+  return expect (c, '}');
+}
+
+gboolean
+luoshi_json_foreach_member (const char           *json,
+                            LuoshiJsonMemberFunc  func,
+                            gpointer              user_data)
+{
+  Cursor c = { json };
+  guint index = 0;
+
+  g_return_val_if_fail (func != NULL, FALSE);
+
+  if (json == NULL || !expect (&c, '['))
+    return FALSE;
+  if (peek (&c, ']'))
+    return TRUE;
+  do
+    {
+      if (!parse_object (&c, index++, func, user_data))
+        return FALSE;
+    }
+  while (peek (&c, ',') && c.p++);
+  return expect (&c, ']');
+}
+
+static void
+add_member (guint       index,
+            const char *key,
+            const char *value,
+            gpointer    user_data)
+{
+  GPtrArray *objects = user_data;
+
+  if (key == NULL)
+    g_ptr_array_add (objects, g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free));
+  else
+    g_hash_table_insert (g_ptr_array_index (objects, index), g_strdup (key), g_strdup (value));
 }
 
 GPtrArray *
 luoshi_json_parse_objects (const char *json)
 {
   g_autoptr(GPtrArray) objects = g_ptr_array_new_with_free_func ((GDestroyNotify) g_hash_table_unref);
-  Cursor c = { json };
 
-  if (json == NULL || !expect (&c, '['))
-    return NULL;
-  if (peek (&c, ']'))
-    return g_steal_pointer (&objects);
-  do
-    {
-      GHashTable *object = parse_object (&c);
-
-      if (object == NULL)
-        return NULL;
-      g_ptr_array_add (objects, object);
-    }
-  while (peek (&c, ',') && c.p++);
-  if (!expect (&c, ']'))
+  if (!luoshi_json_foreach_member (json, add_member, objects))
     return NULL;
   return g_steal_pointer (&objects);
 }

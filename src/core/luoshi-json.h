@@ -28,12 +28,24 @@ void luoshi_json_append_bool   (GString    *out,
                                 const char *key,
                                 gboolean    value);
 
+/* Called with @key NULL when the @index-th object of an array begins,
+ * then for each of its members, in order; @value as a string: numbers
+ * as written, "true"/"false", NULL for null. */
+typedef void (*LuoshiJsonMemberFunc) (guint       index,
+                                      const char *key,
+                                      const char *value,
+                                      gpointer    user_data);
+
 /* Parses what the functions above write, for reading it back fast: a
  * JSON array of flat objects whose values are strings, numbers, true,
- * false or null. Returns a GPtrArray of GHashTable (member name → value
- * as a string: numbers as written, "true"/"false", NULL for null), or
- * NULL if @json is not of that shape. */
-GPtrArray *luoshi_json_parse_objects (const char *json) G_GNUC_WARN_UNUSED_RESULT;
+ * false or null. Returns FALSE if @json is not of that shape, maybe
+ * after calling @func for what came before the fault. */
+gboolean   luoshi_json_foreach_member (const char           *json,
+                                       LuoshiJsonMemberFunc  func,
+                                       gpointer              user_data);
+/* The same as a GPtrArray of GHashTable (member name → value), or NULL
+ * if @json is not of that shape. */
+GPtrArray *luoshi_json_parse_objects  (const char *json) G_GNUC_WARN_UNUSED_RESULT;
 /* A JSON array of strings (other values are skipped), or NULL if @json
  * is not an array. */
 GStrv      luoshi_json_parse_strings (const char *json) G_GNUC_WARN_UNUSED_RESULT;
