@@ -624,6 +624,76 @@ test_item_list_changes (void)
   g_assert_cmpuint (text_notifies, ==, 1);
 }
 
+static void
+count_added_cb (GListModel *model,
+                guint       position,
+                guint       removed,
+                guint       added,
+                Change     *change)
+{
+  /* Steps only ever append after what is shown. */
+  g_assert_cmpuint (position, ==, change->position + change->added);
+  g_assert_cmpuint (removed, ==, 0);
+  change->n_signals++;
+  change->position = position;
+  change->added = added;
+  change->removed += added;  /* the running total */
+}
+
+/* Many rows arrive as a screenful and then steps; positions are exact
+ * throughout, and a small edit of a long list is still one change. */
+static void
+test_item_list_steps (void)
+{
+  g_autoptr(LuoshiItemList) list = luoshi_item_list_new ();
+  g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func ((GDestroyNotify) luoshi_item_unref);
+  Change change = { 0, };
+  guint complete_notifies = 0;
+  gulong handler;
+
+  for (guint i = 0; i < 1000; i++)
+    g_ptr_array_add (items, make_item (i + 1, i * 10, "目标"));
+  g_signal_connect_swapped (list, "notify::complete", G_CALLBACK (g_atomic_int_inc), &complete_notifies);
+
+  luoshi_item_list_set_items (list, items);
+  g_assert_false (luoshi_item_list_get_complete (list));
+  g_assert_cmpuint (complete_notifies, ==, 1);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), >, 0);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), <, 100);
+  /* Items not shown yet are found by id all the same. */
+  g_assert_nonnull (luoshi_item_list_find (list, 1000));
+
+  change.added = g_list_model_get_n_items (G_LIST_MODEL (list));
+  change.removed = change.added;
+  handler = g_signal_connect (list, "items-changed", G_CALLBACK (count_added_cb), &change);
+  while (!luoshi_item_list_get_complete (list))
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_cmpuint (change.removed, ==, 1000);
+  g_assert_cmpuint (change.n_signals, >, 1);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, 1000);
+  g_assert_cmpuint (complete_notifies, ==, 2);
+  g_signal_handler_disconnect (list, handler);
+
+  /* One item gone from the middle of the complete list. */
+  g_ptr_array_remove_index (items, 500);
+  memset (&change, 0, sizeof change);
+  g_signal_connect (list, "items-changed", G_CALLBACK (items_changed_cb), &change);
+  luoshi_item_list_set_items (list, items);
+  g_assert_true (luoshi_item_list_get_complete (list));
+  g_assert_cmpuint (change.n_signals, ==, 1);
+  g_assert_cmpuint (change.position, ==, 500);
+  g_assert_cmpuint (change.removed, ==, 1);
+  g_assert_cmpuint (change.added, ==, 0);
+
+  /* Another long list, completed at once when positions are needed. */
+  luoshi_item_list_set_items (list, NULL);
+  luoshi_item_list_set_items (list, items);
+  g_assert_false (luoshi_item_list_get_complete (list));
+  luoshi_item_list_complete (list);
+  g_assert_true (luoshi_item_list_get_complete (list));
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, 999);
+}
+
 /* The shortcuts window GtkApplication shows for Ctrl+? parses. */
 static void
 test_help_overlay (void)
@@ -652,6 +722,7 @@ main (int   argc,
   g_test_add ("/app/window/bad-files", Fixture, NULL, fixture_set_up, test_window_bad_files, fixture_tear_down);
   g_test_add_func ("/app/window/corrupt-library", test_window_corrupt_library);
   g_test_add_func ("/app/item-list/changes", test_item_list_changes);
+  g_test_add_func ("/app/item-list/steps", test_item_list_steps);
   g_test_add_func ("/app/help-overlay", test_help_overlay);
 
   return g_test_run ();

@@ -36,10 +36,6 @@ enum {
   PROP_KEY,
   PROP_TAGS,
   PROP_START,
-  PROP_TEXT_MARKUP,
-  PROP_FIGURES_MARKUP,
-  PROP_SECTION_MARKUP,
-  PROP_NOTE_MARKUP,
   N_PROPS
 };
 
@@ -89,16 +85,6 @@ kind_markup (LuoshiItemKind kind)
 
   return g_strdup_printf ("<span foreground=\"%s\">●</span> %s",
                           colors[MIN (kind, G_N_ELEMENTS (colors) - 1)], label);
-}
-
-/* Cells show report text through markup setting the zh-cn language, so
- * Simplified Chinese glyph forms are used whatever the UI locale is. */
-static char *
-zh_markup (const char *text)
-{
-  g_autofree char *escaped = g_markup_escape_text (text ? text : "", -1);
-
-  return g_strconcat ("<span lang=\"zh-cn\">", escaped, "</span>", NULL);
 }
 
 static char *
@@ -169,18 +155,6 @@ luoshi_item_object_get_property (GObject    *object,
     case PROP_START:
       g_value_set_uint (value, item->start);
       break;
-    case PROP_TEXT_MARKUP:
-      g_value_take_string (value, zh_markup (item->text));
-      break;
-    case PROP_FIGURES_MARKUP:
-      g_value_take_string (value, zh_markup (self->figures));
-      break;
-    case PROP_SECTION_MARKUP:
-      g_value_take_string (value, zh_markup (item->section_path));
-      break;
-    case PROP_NOTE_MARKUP:
-      g_value_take_string (value, zh_markup (item->note));
-      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -207,10 +181,6 @@ luoshi_item_object_class_init (LuoshiItemObjectClass *klass)
   properties[PROP_KEY] = g_param_spec_boolean ("key", NULL, NULL, FALSE, flags);
   properties[PROP_TAGS] = g_param_spec_string ("tags", NULL, NULL, "", flags);
   properties[PROP_START] = g_param_spec_uint ("start", NULL, NULL, 0, G_MAXUINT, 0, flags);
-  properties[PROP_TEXT_MARKUP] = g_param_spec_string ("text-markup", NULL, NULL, "", flags);
-  properties[PROP_FIGURES_MARKUP] = g_param_spec_string ("figures-markup", NULL, NULL, "", flags);
-  properties[PROP_SECTION_MARKUP] = g_param_spec_string ("section-markup", NULL, NULL, "", flags);
-  properties[PROP_NOTE_MARKUP] = g_param_spec_string ("note-markup", NULL, NULL, "", flags);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
@@ -303,29 +273,19 @@ luoshi_item_object_set_item (LuoshiItemObject *self,
       g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_KIND_MARKUP]);
     }
   if (str_changed (old->text, item->text))
-    {
-      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TEXT]);
-      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TEXT_MARKUP]);
-    }
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TEXT]);
   if (str_changed (self->figures, figures))
     {
       g_free (self->figures);
       self->figures = g_steal_pointer (&figures);
       g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FIGURES]);
-      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FIGURES_MARKUP]);
     }
   if (str_changed (old->section_path, item->section_path))
-    {
-      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SECTION]);
-      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SECTION_MARKUP]);
-    }
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SECTION]);
   if (old->status != item->status)
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STATUS_LABEL]);
   if (str_changed (old->note, item->note))
-    {
-      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_NOTE]);
-      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_NOTE_MARKUP]);
-    }
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_NOTE]);
   if (old->key != item->key)
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_KEY]);
   if (str_changed (self->tags, tags))

@@ -31,6 +31,7 @@ struct _LuoshiReportView
 
   /* Template widgets */
   GtkToggleButton    *outline_button;
+  GtkRevealer        *outline_revealer;
   GtkPaned           *paned;
   GtkLabel           *title_label;
   GtkLabel           *subtitle_label;
@@ -87,7 +88,8 @@ struct _LuoshiReportView
    * when it becomes narrow or wide. */
   gboolean            split_done;
   gboolean            split_narrow;
-  guint               split_source;
+  /* The whole report is in: text, items, no thread reading. */
+  gboolean            complete;
 };
 
 G_DEFINE_FINAL_TYPE (LuoshiReportView, luoshi_report_view, GTK_TYPE_WIDGET)
@@ -98,6 +100,26 @@ enum {
 };
 
 static guint signals[N_SIGNALS];
+
+enum {
+  PROP_0,
+  PROP_COMPLETE,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static void
+update_complete (LuoshiReportView *self)
+{
+  gboolean complete = self->load_cancellable == NULL && self->chunk_source == 0 &&
+                      luoshi_item_list_get_complete (self->items);
+
+  if (complete == self->complete)
+    return;
+  self->complete = complete;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_COMPLETE]);
+}
 
 /* Light tints on light backgrounds, deep ones on dark: both keep black
  * resp. white text readable (contrast above 7:1). Blue goals, green
@@ -214,6 +236,7 @@ append_chunk_cb (gpointer data)
     return G_SOURCE_CONTINUE;
 
   self->chunk_source = 0;
+  update_complete (self);
   return G_SOURCE_REMOVE;
 }
 
@@ -247,23 +270,33 @@ update_columns (LuoshiReportView *self)
 /* GtkPaned positions are in pixels: split text and table evenly (showing
  * the outline only when there is room for it) once the size is known,
  * and put the table under the text when the view is narrow (a folded
- * window on a phone-sized screen). Done from an idle: changing the panes
- * while they are being allocated would ask GTK to allocate them again. */
-static gboolean
-split_panes_cb (gpointer data)
+ * window on a phone-sized screen). This is done as the view is given its
+ * size, before the panes are allocated: a text laid out at the unsplit
+ * pane's width (a few dozen pixels) wraps every line many times, and
+ * laying out a long report like that stalled the window. */
+static void
+split_panes (LuoshiReportView *self,
+             int               width,
+             int               height)
 {
-  LuoshiReportView *self = data;
-  int width = gtk_widget_get_width (GTK_WIDGET (self->paned));
-  int height = gtk_widget_get_height (GTK_WIDGET (self->paned));
+  GtkWidget *header = gtk_widget_get_first_child (gtk_widget_get_first_child (GTK_WIDGET (self)));
   gboolean narrow = width < NARROW_WIDTH;
+  guint duration = gtk_revealer_get_transition_duration (self->outline_revealer);
+  int header_height = 0;
 
-  self->split_source = 0;
+  if (width <= 0 || (self->split_done && narrow == self->split_narrow))
+    return;
+
+  gtk_widget_measure (header, GTK_ORIENTATION_VERTICAL, width, &header_height, NULL, NULL, NULL);
   gtk_orientable_set_orientation (GTK_ORIENTABLE (self->paned),
                                   narrow ? GTK_ORIENTATION_VERTICAL : GTK_ORIENTATION_HORIZONTAL);
+  /* The first split shows the outline at once rather than sliding it in. */
+  if (!self->split_done)
+    gtk_revealer_set_transition_duration (self->outline_revealer, 0);
   if (narrow)
     {
       gtk_toggle_button_set_active (self->outline_button, FALSE);
-      gtk_paned_set_position (self->paned, height / 2);
+      gtk_paned_set_position (self->paned, MAX (height - header_height, 0) / 2);
     }
   else
     {
@@ -272,21 +305,34 @@ split_panes_cb (gpointer data)
       gtk_toggle_button_set_active (self->outline_button, roomy);
       gtk_paned_set_position (self->paned, roomy ? width * 0.47 : width / 2);
     }
+  gtk_revealer_set_transition_duration (self->outline_revealer, duration);
   self->split_narrow = narrow;
   self->split_done = TRUE;
-  return G_SOURCE_REMOVE;
 }
 
 static void
-paned_max_position_cb (LuoshiReportView *self)
+luoshi_report_view_measure (GtkWidget      *widget,
+                            GtkOrientation  orientation,
+                            int             for_size,
+                            int            *minimum,
+                            int            *natural,
+                            int            *minimum_baseline,
+                            int            *natural_baseline)
 {
-  int width = gtk_widget_get_width (GTK_WIDGET (self->paned));
+  gtk_widget_measure (gtk_widget_get_first_child (widget), orientation, for_size,
+                      minimum, natural, minimum_baseline, natural_baseline);
+}
 
-  if (width <= 0 || self->split_source != 0)
-    return;
-  if (self->split_done && (width < NARROW_WIDTH) == self->split_narrow)
-    return;
-  self->split_source = g_idle_add (split_panes_cb, self);
+/* Not a GtkBinLayout: a layout manager would take the allocation
+ * before size_allocate could split the panes. */
+static void
+luoshi_report_view_size_allocate (GtkWidget *widget,
+                                  int        width,
+                                  int        height,
+                                  int        baseline)
+{
+  split_panes (LUOSHI_REPORT_VIEW (widget), width, height);
+  gtk_widget_allocate (gtk_widget_get_first_child (widget), width, height, baseline, NULL);
 }
 
 static void
@@ -298,8 +344,10 @@ set_items (LuoshiReportView *self,
   /* Show the table before filling it, so it sizes its rows at once. */
   if (items->len > 0)
     gtk_stack_set_visible_child_name (self->items_stack, "items");
-  luoshi_item_list_set_items (self->items, items);
+  /* Hide columns before the rows come: GTK still builds their cells but
+   * then neither measures nor draws them. */
   update_columns (self);
+  luoshi_item_list_set_items (self->items, items);
   retag_items (self);
   update_items_stack (self);
 }
@@ -565,20 +613,39 @@ filter_func (gpointer item,
 typedef struct
 {
   const char *property;  /* of LuoshiItemObject, shown in the cell */
-  const char *tooltip;   /* property for the tooltip, or NULL */
+  gboolean    markup;    /* the property is Pango markup, not report text */
+  gboolean    tooltip;   /* show the whole text when hovered */
   int         min_chars;
   int         nat_chars;
 } CellSpec;
 
 static const CellSpec cell_specs[] = {
-  /* key */     { "key", NULL, 0, 0 },
-  /* kind */    { "kind-markup", "kind-label", 9, 13 },
-  /* text */    { "text-markup", "text", 22, 40 },
-  /* figures */ { "figures-markup", "figures", 5, 9 },
-  /* section */ { "section-markup", "section", 4, 6 },
-  /* status */  { "status-label", NULL, 3, 8 },
-  /* note */    { "note-markup", "note", 3, 10 },
+  /* key */     { "key", FALSE, FALSE, 0, 0 },
+  /* kind */    { "kind-markup", TRUE, FALSE, 9, 13 },
+  /* text */    { "text", FALSE, TRUE, 22, 40 },
+  /* figures */ { "figures", FALSE, TRUE, 5, 9 },
+  /* section */ { "section", FALSE, TRUE, 4, 6 },
+  /* status */  { "status-label", FALSE, FALSE, 3, 8 },
+  /* note */    { "note", FALSE, TRUE, 3, 10 },
 };
+
+/* Tooltips are asked for on hover rather than bound to every cell:
+ * setting a tooltip text on a widget costs GTK 4.8 a fifth of a
+ * millisecond, most of the time a 200-row table took to fill. */
+static gboolean
+cell_query_tooltip_cb (GtkInscription *inscription,
+                       int             x,
+                       int             y,
+                       gboolean        keyboard_mode,
+                       GtkTooltip     *tooltip)
+{
+  const char *text = gtk_inscription_get_text (inscription);
+
+  if (text == NULL || text[0] == '\0')
+    return FALSE;
+  gtk_tooltip_set_text (tooltip, text);
+  return TRUE;
+}
 
 static void
 cell_setup_cb (GtkSignalListItemFactory *factory,
@@ -593,12 +660,22 @@ cell_setup_cb (GtkSignalListItemFactory *factory,
       gtk_widget_set_tooltip_text (child, _("Key item"));
     }
   else
-    child = g_object_new (GTK_TYPE_INSCRIPTION,
-                          "xalign", 0.0f,
-                          "text-overflow", GTK_INSCRIPTION_OVERFLOW_ELLIPSIZE_END,
-                          "min-chars", spec->min_chars,
-                          "nat-chars", spec->nat_chars,
-                          NULL);
+    {
+      g_autoptr(PangoAttrList) attrs = spec->markup ? NULL : luoshi_zh_attributes ();
+
+      /* Report text in zh-cn, so Simplified glyph forms are used
+       * whatever the UI locale is. */
+      child = g_object_new (GTK_TYPE_INSCRIPTION,
+                            "xalign", 0.0f,
+                            "text-overflow", GTK_INSCRIPTION_OVERFLOW_ELLIPSIZE_END,
+                            "min-chars", spec->min_chars,
+                            "nat-chars", spec->nat_chars,
+                            "attributes", attrs,
+                            "has-tooltip", spec->tooltip,
+                            NULL);
+      if (spec->tooltip)
+        g_signal_connect (child, "query-tooltip", G_CALLBACK (cell_query_tooltip_cb), NULL);
+    }
   gtk_list_item_set_child (list_item, child);
 }
 
@@ -609,19 +686,14 @@ cell_bind_cb (GtkSignalListItemFactory *factory,
 {
   GObject *item = gtk_list_item_get_item (list_item);
   GtkWidget *child = gtk_list_item_get_child (list_item);
-  GBinding *binding, *tooltip = NULL;
+  GBinding *binding;
 
   if (GTK_IS_IMAGE (child))
     binding = g_object_bind_property (item, spec->property, child, "visible", G_BINDING_SYNC_CREATE);
-  else if (g_str_has_suffix (spec->property, "-markup"))
-    binding = g_object_bind_property (item, spec->property, child, "markup", G_BINDING_SYNC_CREATE);
   else
-    binding = g_object_bind_property (item, spec->property, child, "text", G_BINDING_SYNC_CREATE);
-  if (spec->tooltip != NULL)
-    tooltip = g_object_bind_property (item, spec->tooltip, child, "tooltip-text", G_BINDING_SYNC_CREATE);
-
+    binding = g_object_bind_property (item, spec->property, child,
+                                      spec->markup ? "markup" : "text", G_BINDING_SYNC_CREATE);
   g_object_set_data (G_OBJECT (list_item), "binding", binding);
-  g_object_set_data (G_OBJECT (list_item), "tooltip-binding", tooltip);
 }
 
 static void
@@ -630,12 +702,9 @@ cell_unbind_cb (GtkSignalListItemFactory *factory,
                 const CellSpec           *spec)
 {
   GBinding *binding = g_object_steal_data (G_OBJECT (list_item), "binding");
-  GBinding *tooltip = g_object_steal_data (G_OBJECT (list_item), "tooltip-binding");
 
   if (binding != NULL)
     g_binding_unbind (binding);
-  if (tooltip != NULL)
-    g_binding_unbind (tooltip);
 }
 
 static void
@@ -712,7 +781,11 @@ find_position (LuoshiReportView *self,
                LuoshiItemObject *obj)
 {
   GListModel *model = G_LIST_MODEL (self->selection);
-  guint n = g_list_model_get_n_items (model);
+  guint n;
+
+  /* A long list may still be filling: positions need all of it. */
+  luoshi_item_list_complete (self->items);
+  n = g_list_model_get_n_items (model);
 
   for (guint i = 0; i < n; i++)
     {
@@ -829,7 +902,6 @@ luoshi_report_view_dispose (GObject *object)
   LuoshiReportView *self = LUOSHI_REPORT_VIEW (object);
 
   g_clear_handle_id (&self->chunk_source, g_source_remove);
-  g_clear_handle_id (&self->split_source, g_source_remove);
   if (self->load_cancellable != NULL)
     g_cancellable_cancel (self->load_cancellable);
   g_clear_object (&self->load_cancellable);
@@ -854,12 +926,38 @@ luoshi_report_view_dispose (GObject *object)
 }
 
 static void
+luoshi_report_view_get_property (GObject    *object,
+                                 guint       prop_id,
+                                 GValue     *value,
+                                 GParamSpec *pspec)
+{
+  LuoshiReportView *self = LUOSHI_REPORT_VIEW (object);
+
+  switch (prop_id)
+    {
+    case PROP_COMPLETE:
+      g_value_set_boolean (value, self->complete);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
 luoshi_report_view_class_init (LuoshiReportViewClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = luoshi_report_view_dispose;
+  object_class->get_property = luoshi_report_view_get_property;
+  widget_class->measure = luoshi_report_view_measure;
+  widget_class->size_allocate = luoshi_report_view_size_allocate;
+
+  properties[PROP_COMPLETE] =
+    g_param_spec_boolean ("complete", NULL, NULL, TRUE,
+                          G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
 
   signals[SIGNAL_SELECTION_CHANGED] =
     g_signal_new ("selection-changed",
@@ -872,9 +970,9 @@ luoshi_report_view_class_init (LuoshiReportViewClass *klass)
   g_type_ensure (LUOSHI_TYPE_ITEM_OBJECT);
   g_type_ensure (LUOSHI_TYPE_ITEM_EDITOR);
 
-  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/luoshi/Luoshi/luoshi-report-view.ui");
   gtk_widget_class_bind_template_child (widget_class, LuoshiReportView, outline_button);
+  gtk_widget_class_bind_template_child (widget_class, LuoshiReportView, outline_revealer);
   gtk_widget_class_bind_template_child (widget_class, LuoshiReportView, paned);
   gtk_widget_class_bind_template_child (widget_class, LuoshiReportView, key_column);
   gtk_widget_class_bind_template_child (widget_class, LuoshiReportView, kind_column);
@@ -912,7 +1010,10 @@ luoshi_report_view_init (LuoshiReportView *self)
   gtk_label_set_attributes (self->subtitle_label, attrs);
 
   setup_columns (self);
+  self->complete = TRUE;
   self->items = luoshi_item_list_new ();
+  g_signal_connect_object (self->items, "notify::complete",
+                           G_CALLBACK (update_complete), self, G_CONNECT_SWAPPED);
   gtk_sort_list_model_set_model (self->sort_model, G_LIST_MODEL (self->items));
   g_signal_connect_object (gtk_column_view_get_sorter (self->column_view), "changed",
                            G_CALLBACK (sorter_changed_cb), self, G_CONNECT_SWAPPED);
@@ -942,8 +1043,6 @@ luoshi_report_view_init (LuoshiReportView *self)
     self->scroll_mark = gtk_text_buffer_create_mark (self->buffer, "scroll", &start, TRUE);
   }
 
-  g_signal_connect_object (self->paned, "notify::max-position",
-                           G_CALLBACK (paned_max_position_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->buffer, "notify::cursor-position",
                            G_CALLBACK (cursor_moved_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->buffer, "notify::has-selection",
@@ -990,6 +1089,7 @@ luoshi_report_view_clear (LuoshiReportView *self)
   gtk_label_set_label (self->title_label, "");
   gtk_label_set_label (self->subtitle_label, "");
   update_items_stack (self);
+  update_complete (self);
 }
 
 /* Shows @document (the file of @report); @fresh when just read from the
@@ -1026,8 +1126,10 @@ show_document (LuoshiReportView  *self,
 
   gtk_text_buffer_set_text (self->buffer, "", 0);
   append_chunk (self);
+  /* Before GtkTextView lays out what it has (its idle comes next), but
+   * after drawing, so the window keeps drawing while the text comes in. */
   if (self->n_inserted < self->n_chars)
-    self->chunk_source = g_idle_add_full (G_PRIORITY_LOW, append_chunk_cb, self, NULL);
+    self->chunk_source = g_idle_add_full (GDK_PRIORITY_REDRAW + 1, append_chunk_cb, self, NULL);
 
   /* A cached document may predate edits: then ask the store. */
   if (fresh)
@@ -1045,6 +1147,7 @@ show_document (LuoshiReportView  *self,
     scroll_to_offset (self, self->base, 0.0);
   }
 
+  update_complete (self);
   g_signal_emit (self, signals[SIGNAL_SELECTION_CHANGED], 0);
 }
 
@@ -1148,6 +1251,7 @@ load_in_thread (LuoshiReportView  *self,
   g_task_set_source_tag (task, load_in_thread);
   g_task_set_task_data (task, data, (GDestroyNotify) load_data_free);
   g_task_run_in_thread (task, load_document_thread);
+  update_complete (self);
 }
 
 gboolean
@@ -1221,6 +1325,13 @@ luoshi_report_view_get_report_id (LuoshiReportView *self)
 {
   g_return_val_if_fail (LUOSHI_IS_REPORT_VIEW (self), 0);
   return self->report_id;
+}
+
+gboolean
+luoshi_report_view_get_complete (LuoshiReportView *self)
+{
+  g_return_val_if_fail (LUOSHI_IS_REPORT_VIEW (self), TRUE);
+  return self->complete;
 }
 
 LuoshiItemObject *

@@ -41,6 +41,8 @@ gint64            luoshi_report_view_get_file_id   (LuoshiReportView *self);
 void              luoshi_report_view_clear         (LuoshiReportView *self);
 gint64            luoshi_report_view_get_report_id (LuoshiReportView *self);
 /* The selected item, or NULL. */
+/* FALSE while a report is still being read or added to the view. */
+gboolean          luoshi_report_view_get_complete  (LuoshiReportView *self);
 LuoshiItemObject *luoshi_report_view_get_selected_item (LuoshiReportView *self);
 /* Selects item @item_id in the table (clearing filters that hide it). */
 gboolean          luoshi_report_view_select_item   (LuoshiReportView *self,

@@ -6,6 +6,7 @@
 
 #pragma once
 
+#include "luoshi-bench.h"
 #include "luoshi-import-job.h"
 #include "luoshi-report-view.h"
 #include "luoshi-search-page.h"
@@ -51,12 +52,11 @@ struct _LuoshiWindow
 
   /* Set while the sidebar is rebuilt, so selecting rows does not load. */
   gboolean              filling_sidebar;
-  /* LUOSHI_BENCH: when to print the time of the next frame, 0 for never. */
-  gint64                bench_since;
-  const char           *bench_label;
-  guint                 bench_tick;
-  gint64                bench_last_tick;
-  gint64                bench_max_stall;
+  /* With LUOSHI_BENCH: timings, and when the report still filling the
+   * view was asked for (0 when none is). */
+  LuoshiBench          *bench;
+  gboolean              bench_mapped;
+  gint64                bench_report_since;
 };
 
 void                _luoshi_window_class_actions_init (LuoshiWindowClass *klass);

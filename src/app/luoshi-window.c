@@ -48,70 +48,32 @@ _luoshi_window_toast (LuoshiWindow *self,
 
 /* --- Benchmark ------------------------------------------------------------ */
 
+/* A long report goes on filling the view after its first frame. */
 static void
-after_paint_cb (LuoshiWindow  *self,
-                GdkFrameClock *clock)
+report_complete_cb (LuoshiWindow *self)
 {
-  if (self->bench_since == 0)
+  if (self->bench_report_since == 0 || !luoshi_report_view_get_complete (self->report_view))
     return;
-
-  g_print ("luoshi-bench: %s %.1f ms (longest main-loop stall so far %.1f ms)\n",
-           self->bench_label,
-           (g_get_monotonic_time () - self->bench_since) / 1000.0,
-           self->bench_max_stall / 1000.0);
-  self->bench_since = 0;
-}
-
-/* How long the main loop went without running a 10 ms timeout: the
- * longest time the window could not respond. */
-static gboolean
-bench_tick_cb (gpointer data)
-{
-  LuoshiWindow *self = data;
-  gint64 now = g_get_monotonic_time ();
-
-  if (self->bench_last_tick > 0)
-    {
-      gint64 stall = now - self->bench_last_tick - 10000;
-
-      self->bench_max_stall = MAX (self->bench_max_stall, stall);
-      if (stall > 100000)
-        g_print ("luoshi-bench: stall %.1f ms\n", stall / 1000.0);
-    }
-  self->bench_last_tick = now;
-  return G_SOURCE_CONTINUE;
-}
-
-static void
-bench_mark (LuoshiWindow *self,
-            const char   *label,
-            gint64        since)
-{
-  if (g_getenv ("LUOSHI_BENCH") == NULL)
-    return;
-  self->bench_since = since;
-  self->bench_label = label;
-  gtk_widget_queue_draw (GTK_WIDGET (self));
+  luoshi_bench_mark (self->bench, "report-complete", self->bench_report_since);
+  self->bench_report_since = 0;
 }
 
 static void
 luoshi_window_map (GtkWidget *widget)
 {
   LuoshiWindow *self = LUOSHI_WINDOW (widget);
+  GtkApplication *app;
 
   GTK_WIDGET_CLASS (luoshi_window_parent_class)->map (widget);
 
-  if (g_getenv ("LUOSHI_BENCH") != NULL)
-    {
-      GtkApplication *app = gtk_window_get_application (GTK_WINDOW (self));
-
-      g_signal_connect_object (gtk_widget_get_frame_clock (widget), "after-paint",
-                               G_CALLBACK (after_paint_cb), self, G_CONNECT_SWAPPED);
-      if (LUOSHI_IS_APPLICATION (app) && self->bench_since == 0)
-        bench_mark (self, "first-frame", luoshi_application_get_start_time (LUOSHI_APPLICATION (app)));
-      if (self->bench_tick == 0)
-        self->bench_tick = g_timeout_add (10, bench_tick_cb, self);
-    }
+  if (self->bench == NULL || self->bench_mapped)
+    return;
+  self->bench_mapped = TRUE;
+  luoshi_bench_watch (self->bench, widget);
+  app = gtk_window_get_application (GTK_WINDOW (self));
+  if (LUOSHI_IS_APPLICATION (app))
+    luoshi_bench_mark (self->bench, "first-frame",
+                       luoshi_application_get_start_time (LUOSHI_APPLICATION (app)));
 }
 
 /* --- Sidebar ------------------------------------------------------------- */
@@ -750,7 +712,12 @@ luoshi_window_show_report (LuoshiWindow  *self,
       self->filling_sidebar = FALSE;
     }
 
-  bench_mark (self, "report", since);
+  luoshi_bench_mark (self->bench, "report", since);
+  if (self->bench != NULL)
+    {
+      self->bench_report_since = since;
+      report_complete_cb (self);
+    }
   _luoshi_window_actions_update (self);
   return TRUE;
 }
@@ -896,7 +863,7 @@ luoshi_window_dispose (GObject *object)
 {
   LuoshiWindow *self = LUOSHI_WINDOW (object);
 
-  g_clear_handle_id (&self->bench_tick, g_source_remove);
+  g_clear_pointer (&self->bench, luoshi_bench_free);
   if (self->job_cancellable != NULL)
     g_cancellable_cancel (self->job_cancellable);
   g_clear_object (&self->job);
@@ -1016,6 +983,10 @@ luoshi_window_init (LuoshiWindow *self)
 
   gtk_widget_init_template (GTK_WIDGET (self));
 
+  self->bench = luoshi_bench_new ();
+  if (self->bench != NULL)
+    g_signal_connect_object (self->report_view, "notify::complete",
+                             G_CALLBACK (report_complete_cb), self, G_CONNECT_SWAPPED);
   gtk_list_box_set_sort_func (self->report_list, sort_rows, NULL, NULL);
   gtk_list_box_set_header_func (self->report_list, header_func, NULL, NULL);
   gtk_list_box_set_filter_func (self->report_list, filter_rows, self, NULL);
