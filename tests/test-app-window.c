@@ -617,6 +617,27 @@ test_item_list_changes (void)
   g_assert_true (luoshi_item_list_find_at (list, 12) == second);
   g_assert_null (luoshi_item_list_find_at (list, 17));
 
+  /* An item inside another: the innermost one holding the offset wins. */
+  {
+    g_autoptr(GPtrArray) nested = g_ptr_array_new_with_free_func ((GDestroyNotify) luoshi_item_unref);
+    LuoshiItem *outer = make_item (10, 0, "总目标");
+    LuoshiItemObject *found;
+
+    outer->end = 100;
+    g_ptr_array_add (nested, outer);
+    g_ptr_array_add (nested, make_item (11, 10, "分目标"));
+    g_ptr_array_add (nested, make_item (12, 40, "分目标"));
+    g_signal_handlers_disconnect_by_func (list, items_changed_cb, &change);
+    luoshi_item_list_set_items (list, nested);
+    found = luoshi_item_list_find_at (list, 12);
+    g_assert_cmpint (luoshi_item_object_get_item (found)->id, ==, 11);
+    found = luoshi_item_list_find_at (list, 30);
+    g_assert_cmpint (luoshi_item_object_get_item (found)->id, ==, 10);
+    g_assert_null (luoshi_item_list_find_at (list, 100));
+    luoshi_item_list_set_items (list, edited);
+    g_signal_connect (list, "items-changed", G_CALLBACK (items_changed_cb), &change);
+  }
+
   /* Setting the same again changes nothing. */
   change.n_signals = 0;
   luoshi_item_list_set_items (list, edited);
@@ -684,6 +705,17 @@ test_item_list_steps (void)
   g_assert_cmpuint (change.position, ==, 500);
   g_assert_cmpuint (change.removed, ==, 1);
   g_assert_cmpuint (change.added, ==, 0);
+
+  /* Positions of objects, shown or not; an object not in the list has none. */
+  {
+    g_autoptr(LuoshiItemObject) shown = g_list_model_get_item (G_LIST_MODEL (list), 7);
+    g_autoptr(LuoshiItem) stray_item = make_item (5000, 0, "目标");
+    g_autoptr(LuoshiItemObject) stray = luoshi_item_object_new (stray_item);
+
+    g_assert_cmpuint (luoshi_item_list_get_index (list, shown), ==, 7);
+    g_assert_cmpuint (luoshi_item_list_get_index (list, luoshi_item_list_find (list, 900)), ==, 898);
+    g_assert_cmpuint (luoshi_item_list_get_index (list, stray), ==, GTK_INVALID_LIST_POSITION);
+  }
 
   /* Another long list, completed at once when positions are needed. */
   luoshi_item_list_set_items (list, NULL);

@@ -198,6 +198,13 @@ test_open_migrate_v1 (void)
   g_assert_cmpint (count_rows (store, "SELECT count(*) FROM sqlite_master WHERE name = 'items_fts'"), ==, 0);
   g_assert_cmpint (fixture_item_id (store, file_id, "力争新建学校2所"), >, 0);
 
+  /* Version 4 indexes deleted items for counting live ones. */
+  g_assert_true (_luoshi_store_exec (store, "DROP INDEX items_deleted; PRAGMA user_version = 3;", &error));
+  g_clear_object (&store);
+  store = luoshi_store_new (path, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (count_rows (store, "SELECT count(*) FROM sqlite_master WHERE name = 'items_deleted'"), ==, 1);
+
   /* A step that fails leaves no half-migrated library: the last index
    * name is taken, so the step fails after creating the first five. */
   g_assert_true (_luoshi_store_exec (store,
@@ -813,6 +820,29 @@ test_import_changed_keeps_user_layer (void)
   check_user_layer (store, &layer, doc, TRUE);
   /* Five extracted items, one deleted by the user, one user item left. */
   g_assert_cmpint (count_rows (store, "SELECT count(*) FROM items WHERE deleted = 0"), ==, 5);
+  {
+    g_autoptr(GPtrArray) reports = luoshi_store_list_reports (store, layer.file_id, &error);
+
+    LuoshiStoreReport *report;
+    g_autoptr(GPtrArray) items = NULL;
+    guint expected[3] = { 0, 0, 0 };
+    guint counts[3];
+
+    g_assert_no_error (error);
+    report = g_ptr_array_index (reports, 0);
+    g_assert_cmpuint (report->n_items, ==, 5);
+
+    /* Counted by kind, the deleted one left out, as listing them finds. */
+    items = luoshi_store_list_report_items (store, report->id, &error);
+    g_assert_no_error (error);
+    for (guint i = 0; i < items->len; i++)
+      expected[((LuoshiItem *) g_ptr_array_index (items, i))->kind]++;
+    g_assert_true (luoshi_store_count_report_items (store, report->id, counts, &error));
+    g_assert_no_error (error);
+    g_assert_cmpuint (counts[LUOSHI_ITEM_GOAL] + counts[LUOSHI_ITEM_ACHIEVEMENT] + counts[LUOSHI_ITEM_PROBLEM], ==, 5);
+    g_assert_true (memcmp (counts, expected, sizeof counts) == 0);
+    g_assert_cmpuint (counts[LUOSHI_ITEM_PROBLEM], >, 0);
+  }
   g_assert_cmpint (count_rows (store, "SELECT count(*) FROM items"), ==, 6);
 }
 

@@ -37,6 +37,10 @@ void              luoshi_item_list_complete     (LuoshiItemList *self);
 /* The object of item @id, or NULL; it may still be waiting for a step. */
 LuoshiItemObject *luoshi_item_list_find       (LuoshiItemList *self,
                                                gint64          id);
+/* The index of @object among all the items (shown or still waiting),
+ * or GTK_INVALID_LIST_POSITION if it is not in the list. */
+guint             luoshi_item_list_get_index  (LuoshiItemList   *self,
+                                               LuoshiItemObject *object);
 /* The innermost item whose span holds @offset, or NULL. */
 LuoshiItemObject *luoshi_item_list_find_at    (LuoshiItemList *self,
                                                guint           offset);

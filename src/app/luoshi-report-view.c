@@ -741,10 +741,28 @@ sorter_changed_cb (LuoshiReportView *self)
                                   gtk_sorter_get_order (sorter) == GTK_SORTER_ORDER_NONE ? NULL : sorter);
 }
 
+static gboolean
+filter_is_active (LuoshiReportView *self)
+{
+  guint kind = gtk_drop_down_get_selected (self->kind_filter);
+  const char *query = gtk_editable_get_text (GTK_EDITABLE (self->item_search));
+
+  return (kind > 0 && kind != GTK_INVALID_LIST_POSITION) ||
+         gtk_toggle_button_get_active (self->key_filter) ||
+         (query != NULL && query[0] != '\0');
+}
+
+/* Without a filter function GtkFilterListModel passes the list through
+ * untouched; with one it asks for every item, which makes an object for
+ * each of a long report's items. So the function is only set when some
+ * filter is on. */
 static void
 filter_changed_cb (LuoshiReportView *self)
 {
-  gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_DIFFERENT);
+  if (filter_is_active (self))
+    gtk_custom_filter_set_filter_func (self->filter, filter_func, self, NULL);
+  else
+    gtk_custom_filter_set_filter_func (self->filter, NULL, NULL, NULL);
 }
 
 static void
@@ -785,6 +803,10 @@ find_position (LuoshiReportView *self,
 
   /* A long list may still be filling: positions need all of it. */
   luoshi_item_list_complete (self->items);
+  /* Neither sorted nor filtered, the table is the list. */
+  if (gtk_sort_list_model_get_sorter (self->sort_model) == NULL && !filter_is_active (self))
+    return luoshi_item_list_get_index (self->items, obj);
+
   n = g_list_model_get_n_items (model);
 
   for (guint i = 0; i < n; i++)
@@ -1017,7 +1039,7 @@ luoshi_report_view_init (LuoshiReportView *self)
   gtk_sort_list_model_set_model (self->sort_model, G_LIST_MODEL (self->items));
   g_signal_connect_object (gtk_column_view_get_sorter (self->column_view), "changed",
                            G_CALLBACK (sorter_changed_cb), self, G_CONNECT_SWAPPED);
-  self->filter = gtk_custom_filter_new (filter_func, self, NULL);
+  self->filter = gtk_custom_filter_new (NULL, NULL, NULL);
   gtk_filter_list_model_set_filter (self->filter_model, GTK_FILTER (self->filter));
 
   self->buffer = gtk_text_view_get_buffer (self->text_view);

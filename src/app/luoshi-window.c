@@ -190,7 +190,6 @@ fill_sidebar (LuoshiWindow *self)
   LuoshiStore *store = get_store (self);
   g_autoptr(GPtrArray) reports = NULL;
   g_autoptr(GHashTable) counts = NULL;
-  g_autoptr(GHashTable) files_seen = NULL;
   g_autoptr(GError) error = NULL;
   gint64 current = luoshi_report_view_get_report_id (self->report_view);
   GtkWidget *child;
@@ -206,35 +205,25 @@ fill_sidebar (LuoshiWindow *self)
       return 0;
     }
 
-  /* Counts per report and kind, from one query per file. */
-  counts = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
-  files_seen = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  /* Counts per report and kind. Counting a huge report's takes a
+   * while: its row shows the total instead, as do all rows if the
+   * library cannot be read. */
+  counts = g_hash_table_new_full (g_int64_hash, g_int64_equal, NULL, g_free);
   for (guint i = 0; i < reports->len; i++)
     {
       LuoshiStoreReport *report = g_ptr_array_index (reports, i);
-      g_autoptr(GPtrArray) items = NULL;
+      g_autofree guint *c = g_new0 (guint, 3);
 
-      if (g_hash_table_contains (files_seen, &report->file_id))
-        continue;
-      g_hash_table_add (files_seen, g_memdup2 (&report->file_id, sizeof (gint64)));
-      /* Reading a huge file's items takes seconds: its rows show the
-       * total instead of the counts per kind. */
       if (report->n_items > MAX_COUNTED_ITEMS)
         continue;
-      items = luoshi_store_list_file_items (store, report->file_id, NULL);
-      for (guint j = 0; items != NULL && j < items->len; j++)
+      if (!luoshi_store_count_report_items (store, report->id, c, &error))
         {
-          LuoshiItem *item = g_ptr_array_index (items, j);
-          guint *c = g_hash_table_lookup (counts, &item->report_id);
-
-          if (c == NULL)
-            {
-              c = g_new0 (guint, 3);
-              g_hash_table_insert (counts, g_memdup2 (&item->report_id, sizeof (gint64)), c);
-            }
-          if (item->kind <= LUOSHI_ITEM_PROBLEM)
-            c[item->kind]++;
+          luoshi_widget_show_error (GTK_WIDGET (self), error);
+          g_hash_table_remove_all (counts);
+          break;
         }
+      /* The key lives in the report, which outlives the table. */
+      g_hash_table_insert (counts, &report->id, g_steal_pointer (&c));
     }
 
   self->filling_sidebar = TRUE;
@@ -243,12 +232,9 @@ fill_sidebar (LuoshiWindow *self)
   for (guint i = 0; i < reports->len; i++)
     {
       LuoshiStoreReport *report = g_ptr_array_index (reports, i);
-      static const guint none[3] = { 0, 0, 0 };
-      const guint *c = g_hash_table_lookup (counts, &report->id);
 
       gtk_list_box_append (self->report_list,
-                           luoshi_report_row_new (report, report->n_items > MAX_COUNTED_ITEMS ? NULL :
-                                                          c ? c : none));
+                           luoshi_report_row_new (report, g_hash_table_lookup (counts, &report->id)));
     }
   gtk_list_box_invalidate_sort (self->report_list);
   gtk_list_box_invalidate_headers (self->report_list);

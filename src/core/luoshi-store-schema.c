@@ -187,6 +187,12 @@ static const char schema_v3[] =
   "DROP TRIGGER IF EXISTS items_au;"
   "DROP TABLE IF EXISTS items_fts;";
 
+/* Counting a report's live items read every item row for its deleted
+ * flag (0.1 s for 300,000 items); counting all of them from the index
+ * and the few deleted ones from this partial index does not. */
+static const char schema_v4[] =
+  "CREATE INDEX IF NOT EXISTS items_deleted ON items (report_id) WHERE deleted = 1;";
+
 int
 _luoshi_store_read_user_version (LuoshiStore  *self,
                                  GError      **error)
@@ -263,6 +269,12 @@ _luoshi_store_migrate (LuoshiStore  *self,
   if (version < 3)
     {
       if (!_luoshi_store_exec (self, schema_v3, error))
+        goto fail;
+    }
+
+  if (version < 4)
+    {
+      if (!_luoshi_store_exec (self, schema_v4, error))
         goto fail;
     }
 

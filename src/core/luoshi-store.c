@@ -1105,6 +1105,33 @@ luoshi_store_list_file_items (LuoshiStore  *self,
   return read_items (self, "i.file_id = ?1 AND i.deleted = 0", file_id, error);
 }
 
+gboolean
+luoshi_store_count_report_items (LuoshiStore  *self,
+                                 gint64        report_id,
+                                 guint         counts[3],
+                                 GError      **error)
+{
+  g_autoptr(LuoshiStmt) stmt = NULL;
+  LuoshiStep step;
+
+  g_return_val_if_fail (LUOSHI_IS_STORE (self), FALSE);
+  g_return_val_if_fail (counts != NULL, FALSE);
+
+  memset (counts, 0, 3 * sizeof (guint));
+  stmt = _luoshi_store_statement (self,
+    "SELECT kind, count(*) FROM items WHERE report_id = ?1 AND deleted = 0 GROUP BY kind", error);
+  if (stmt == NULL || !_luoshi_store_bind_int64 (self, stmt, 1, report_id, error))
+    return FALSE;
+  while ((step = _luoshi_store_step (self, stmt, error)) == LUOSHI_STEP_ROW)
+    {
+      LuoshiItemKind kind;
+
+      if (luoshi_item_kind_from_string (column_text (stmt, 0), &kind) && kind <= LUOSHI_ITEM_PROBLEM)
+        counts[kind] = (guint) sqlite3_column_int64 (stmt, 1);
+    }
+  return step == LUOSHI_STEP_DONE;
+}
+
 LuoshiItem *
 luoshi_store_get_item (LuoshiStore  *self,
                        gint64        item_id,
@@ -1219,7 +1246,8 @@ luoshi_store_find_file (LuoshiStore  *self,
 
 #define REPORT_COLUMNS \
   "r.id, r.file_id, f.name, r.ord, r.user_edited," \
-  " (SELECT count(*) FROM items WHERE report_id = r.id AND deleted = 0)," \
+  " (SELECT count(*) FROM items WHERE report_id = r.id)" \
+  "  - (SELECT count(*) FROM items WHERE report_id = r.id AND deleted = 1)," \
   " r.start_pos, r.end_pos, r.first_line, r.last_line, r.title, r.kind, r.year, r.half," \
   " r.period_confidence, r.period_evidence, r.org"
 

@@ -44,7 +44,7 @@ typedef enum {
 } LuoshiStoreError;
 
 /* The schema version this build writes (PRAGMA user_version). */
-#define LUOSHI_STORE_SCHEMA_VERSION 3
+#define LUOSHI_STORE_SCHEMA_VERSION 4
 
 typedef enum {
   LUOSHI_IMPORT_FLAGS_NONE  = 0,
@@ -217,6 +217,12 @@ GPtrArray    *luoshi_store_list_report_items (LuoshiStore *self,
 GPtrArray    *luoshi_store_list_file_items  (LuoshiStore  *self,
                                              gint64        file_id,
                                              GError      **error) G_GNUC_WARN_UNUSED_RESULT;
+/* Counts the live items of report @report_id by kind, into @counts
+ * indexed by LuoshiItemKind (goal, achievement, problem). */
+gboolean      luoshi_store_count_report_items (LuoshiStore  *self,
+                                               gint64        report_id,
+                                               guint         counts[3],
+                                               GError      **error);
 /* One live item; NOT_FOUND if it does not exist or was deleted. */
 LuoshiItem   *luoshi_store_get_item         (LuoshiStore  *self,
                                              gint64        item_id,
