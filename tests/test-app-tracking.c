@@ -8,11 +8,14 @@
 
 #include <adwaita.h>
 #include <glib/gstdio.h>
+#include <sqlite3.h>
 #include <string.h>
 
 #include "luoshi-context.h"
+#include "luoshi-item-object.h"
 #include "luoshi-preferences-window.h"
 #include "luoshi-print-operation.h"
+#include "luoshi-report-view.h"
 #include "luoshi-store.h"
 #include "luoshi-tracking-view-private.h"
 #include "luoshi-window-private.h"
@@ -444,6 +447,52 @@ test_preferences (Fixture       *fixture,
   g_assert_finalize_object (preferences);
 }
 
+/* The status the report page's table shows for item @id. */
+static LuoshiStatus
+table_status (Fixture *fixture,
+              gint64   id)
+{
+  LuoshiReportView *report_view = fixture->window->report_view;
+
+  g_assert_true (luoshi_report_view_select_item (report_view, id));
+  return luoshi_item_object_get_item (luoshi_report_view_get_selected_item (report_view))->status;
+}
+
+/* Tracking runs in a thread on a connection of its own; when it is done
+ * the open report shows the verdicts it stored. */
+static void
+test_report_follows_tracking (Fixture       *fixture,
+                              gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *sql = NULL;
+  sqlite3 *other = NULL;
+  gint64 rate = goal_id (fixture, "入园率");
+  g_autoptr(LuoshiItem) item = get_item (fixture, rate);
+  gint64 deadline = g_get_monotonic_time () + 60 * G_USEC_PER_SEC;
+
+  g_assert_true (luoshi_window_show_report (fixture->window, item->report_id, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (table_status (fixture, rate), ==, LUOSHI_STATUS_MET);
+
+  /* Another connection decides the goal, as a worker would... */
+  g_assert_cmpint (sqlite3_open (luoshi_store_get_path (fixture->store), &other), ==, SQLITE_OK);
+  sql = g_strdup_printf ("UPDATE items SET status = '%s', status_by_user = 1 WHERE id = %" G_GINT64_FORMAT,
+                         luoshi_status_to_string (LUOSHI_STATUS_PARTLY), rate);
+  g_assert_cmpint (sqlite3_exec (other, sql, NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (other);
+
+  /* ...and a tracking run finishes (it keeps the user's verdict). */
+  luoshi_tracking_view_track_library_async (fixture->window->tracking_view);
+  while (luoshi_tracking_view_is_tracking (fixture->window->tracking_view))
+    {
+      g_main_context_iteration (NULL, TRUE);
+      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
+    }
+  settle ();
+  g_assert_cmpint (table_status (fixture, rate), ==, LUOSHI_STATUS_PARTLY);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -458,6 +507,7 @@ main (int    argc,
   g_test_add ("/app/tracking/pair-by-hand", Fixture, NULL, fixture_set_up, test_pair_by_hand, fixture_tear_down);
   g_test_add ("/app/tracking/print-export", Fixture, NULL, fixture_set_up, test_print_export, fixture_tear_down);
   g_test_add ("/app/tracking/preferences", Fixture, NULL, fixture_set_up, test_preferences, fixture_tear_down);
+  g_test_add ("/app/tracking/report-follows-tracking", Fixture, NULL, fixture_set_up, test_report_follows_tracking, fixture_tear_down);
 
   return g_test_run ();
 }

@@ -1759,12 +1759,13 @@ track_thread (GTask        *task,
   TrackData *data = task_data;
   g_autoptr(LuoshiStore) store = NULL;
   g_autoptr(GError) error = NULL;
+  guint n_chains = 0;
 
   store = luoshi_store_new (data->path, &error);
-  if (store == NULL || !luoshi_track_library (store, &data->rules, NULL, &error))
+  if (store == NULL || !luoshi_track_library (store, &data->rules, &n_chains, &error))
     g_task_return_error (task, g_steal_pointer (&error));
   else
-    g_task_return_boolean (task, TRUE);
+    g_task_return_int (task, n_chains);
 }
 
 static void
@@ -1775,20 +1776,27 @@ track_done_cb (GObject      *object,
   LuoshiTrackingView *self = LUOSHI_TRACKING_VIEW (object);
   GCancellable *cancellable = g_task_get_cancellable (G_TASK (result));
   g_autoptr(GError) error = NULL;
+  gssize n_chains;
 
   /* A later run replaced this one: that one reports. */
   if (cancellable != self->track_cancellable)
     return;
   g_clear_object (&self->track_cancellable);
 
-  if (!g_task_propagate_boolean (G_TASK (result), &error))
+  n_chains = g_task_propagate_int (G_TASK (result), &error);
+  if (error != NULL)
     {
       if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
         show_error (self, error);
       return;
     }
   g_clear_pointer (&self->review_doc, luoshi_document_unref);
-  reload (self);
+  /* The run wrote through a connection of its own: tell every view (a
+   * report open beside may have new verdicts); this one reloads then. */
+  if (n_chains > 0)
+    luoshi_store_notify_changed (self->store, LUOSHI_STORE_CHANGE_ITEM, 0);
+  else
+    reload (self);
 }
 
 gboolean

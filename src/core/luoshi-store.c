@@ -343,6 +343,15 @@ _luoshi_store_emit_changed (LuoshiStore      *self,
   g_signal_emit (self, signals[SIGNAL_CHANGED], 0, (guint) what, id);
 }
 
+void
+luoshi_store_notify_changed (LuoshiStore       *self,
+                             LuoshiStoreChange  what,
+                             gint64             id)
+{
+  g_return_if_fail (LUOSHI_IS_STORE (self));
+  _luoshi_store_emit_changed (self, what, id);
+}
+
 static const char *
 column_text (LuoshiStmt *stmt,
              int         col)

@@ -374,6 +374,12 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (LuoshiStoreReport, luoshi_store_report_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (LuoshiStoreChain, luoshi_store_chain_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (LuoshiSearchHit, luoshi_search_hit_free)
 
+/* Emits "changed" for a change made through another connection to the
+ * same library (a worker thread's), so the views of this one refresh. */
+void          luoshi_store_notify_changed   (LuoshiStore       *self,
+                                             LuoshiStoreChange  what,
+                                             gint64             id);
+
 /* Signals:
  *   "changed" (LuoshiStore *store, LuoshiStoreChange what, gint64 id):
  *       after a change is committed (edits, undo/redo, imports, chains).
