@@ -157,6 +157,65 @@ test_window_import (Fixture       *fixture,
   g_assert_true (window->failures == NULL || window->failures->len == 0);
 }
 
+static GtkDropTarget *
+find_drop_target (GtkWidget *widget)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (widget);
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
+
+      if (GTK_IS_DROP_TARGET (controller))
+        return GTK_DROP_TARGET (controller);
+    }
+  return NULL;
+}
+
+static gboolean
+drop_files (GtkDropTarget *target,
+            GSList        *files)
+{
+  g_auto(GValue) value = G_VALUE_INIT;
+  gboolean handled = FALSE;
+
+  g_value_init (&value, GDK_TYPE_FILE_LIST);
+  g_value_take_boxed (&value, gdk_file_list_new_from_list (files));
+  g_signal_emit_by_name (target, "drop", &value, 10.0, 10.0, &handled);
+  return handled;
+}
+
+/* Dropping a folder from a file manager imports it, as Open Folder does;
+ * a drop with nothing local in it is refused. */
+static void
+test_window_drop (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  LuoshiWindow *window = fixture->window;
+  GtkDropTarget *target = find_drop_target (GTK_WIDGET (window));
+  g_autoptr(GFile) folder = g_file_new_for_path (fixture->dir);
+  g_autoptr(GFile) remote = g_file_new_for_uri ("https://example.invalid/report.txt");
+  g_autoptr(GPtrArray) files = NULL;
+  GSList *list;
+
+  g_assert_nonnull (target);
+
+  list = g_slist_prepend (NULL, remote);
+  g_assert_false (drop_files (target, list));
+  g_slist_free (list);
+  g_assert_false (luoshi_window_is_importing (window));
+
+  list = g_slist_prepend (NULL, folder);
+  g_assert_true (drop_files (target, list));
+  g_slist_free (list);
+  g_assert_true (luoshi_window_is_importing (window));
+  wait_for_import (window);
+
+  files = luoshi_store_list_files (fixture->store, NULL);
+  g_assert_cmpuint (files->len, ==, 2);
+  g_assert_cmpuint (count_rows (window->report_list), ==, 2);
+}
+
 static LuoshiItemObject *
 select_first_item (LuoshiWindow *window)
 {
@@ -751,6 +810,7 @@ main (int   argc,
   g_test_add ("/app/window/add-delete", Fixture, NULL, fixture_set_up, test_window_add_delete, fixture_tear_down);
   g_test_add ("/app/window/search", Fixture, NULL, fixture_set_up, test_window_search, fixture_tear_down);
   g_test_add ("/app/window/cancel", Fixture, NULL, fixture_set_up, test_window_cancel, fixture_tear_down);
+  g_test_add ("/app/window/drop", Fixture, NULL, fixture_set_up, test_window_drop, fixture_tear_down);
   g_test_add ("/app/window/bad-files", Fixture, NULL, fixture_set_up, test_window_bad_files, fixture_tear_down);
   g_test_add_func ("/app/window/corrupt-library", test_window_corrupt_library);
   g_test_add_func ("/app/item-list/changes", test_item_list_changes);
