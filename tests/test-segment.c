@@ -266,6 +266,37 @@ test_reports_titles (void)
   g_assert_cmpint (find_section (doc, "二是", "部分学校")->kind, ==, LUOSHI_SECTION_PROBLEM);
 }
 
+/* A title set in large type, broken before its last character; the
+ * broken-off line is neither a heading nor a sentence. A short line
+ * that does not finish a document name stays apart. */
+static void
+test_reports_broken_title (void)
+{
+  g_autoptr(LuoshiDocument) doc = segment_text (
+    "青石县教育局工作报\n"
+    "告\n"
+    "\n"
+    "一、2024年工作回顾\n"
+    "全年新建幼儿园3所。\n"
+    "二、2025年工作安排\n"
+    "新建幼儿园2所以上。\n");
+  g_autoptr(LuoshiDocument) other = segment_text (
+    "青石县教育局工作总结\n"
+    "附\n"
+    "一、主要成绩\n"
+    "全年新建幼儿园3所。\n");
+
+  g_assert_cmpuint (doc->reports->len, ==, 1);
+  g_assert_cmpstr (report (doc, 0)->title, ==, "青石县教育局工作报告");
+  g_assert_cmpint (report (doc, 0)->kind, ==, LUOSHI_REPORT_REVIEW_PLAN);
+  for (guint i = 0; i < doc->sentences->len; i++)
+    g_assert_cmpuint (((LuoshiSentence *) g_ptr_array_index (doc->sentences, i))->line, !=, 2);
+  for (guint i = 0; i < doc->sections->len; i++)
+    g_assert_cmpstr (section (doc, i)->title, !=, "告");
+
+  g_assert_cmpstr (report (other, 0)->title, ==, "青石县教育局工作总结");
+}
+
 static void
 test_reports_pian (void)
 {
@@ -670,6 +701,7 @@ main (int   argc,
   g_test_add_func ("/segment/sentences/rules", test_sentences_rules);
   g_test_add_func ("/segment/reports/titles", test_reports_titles);
   g_test_add_func ("/segment/reports/pian", test_reports_pian);
+  g_test_add_func ("/segment/reports/broken-title", test_reports_broken_title);
   g_test_add_func ("/segment/reports/topic-restart", test_reports_topic_restart);
   g_test_add_func ("/segment/reports/topic-parts", test_reports_topic_parts);
   g_test_add_func ("/segment/reports/untitled-study", test_reports_untitled_study);

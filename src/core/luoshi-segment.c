@@ -1287,6 +1287,30 @@ report_title_line (Segmenter *self,
   return FALSE;
 }
 
+/* Whether @next finishes the name of the document that @title began:
+ * titles set in large type are broken before their last character or
+ * two ("政府工作报" / "告"). */
+static gboolean
+title_continues_on (Segmenter  *self,
+                    const Line *title,
+                    const Line *next)
+{
+  gunichar joined[8];
+  guint n = 0;
+  guint next_len = next->trail - next->lead;
+
+  if (next->type == LINE_BLANK || next_len == 0 || next_len > 2
+      || !span_has_cjk (self->u, next->lead, next->trail)
+      || ends_with_any (self->u, title->lead, title->trail, title_suffixes))
+    return FALSE;
+
+  for (guint i = title->trail - MIN (title->trail - title->lead, 4); i < title->trail; i++)
+    joined[n++] = self->u[i];
+  for (guint i = next->lead; i < next->trail; i++)
+    joined[n++] = self->u[i];
+  return ends_with_any (joined, 0, n, title_suffixes);
+}
+
 static void
 build_report (Segmenter *self,
               guint      index,
@@ -1311,6 +1335,15 @@ build_report (Segmenter *self,
       /* The title is not a section heading. */
       if (line->type == LINE_SHORT || line->type == LINE_PART)
         line->type = LINE_TITLE;
+      if (title_line + 1 < end_line && title_continues_on (self, line, &lines[title_line + 1]))
+        {
+          Line *rest = &lines[title_line + 1];
+          g_autofree char *head = g_steal_pointer (&report->title);
+          g_autofree char *tail = text_slice (doc, rest->lead, rest->trail);
+
+          report->title = g_strconcat (head, tail, NULL);
+          rest->type = LINE_TITLE;
+        }
     }
 
   build_sections (self, index, first_line, end_line);
