@@ -320,9 +320,13 @@ test_traditional (void)
   g_assert_null (find_row (simplified, "鞏固率"));
   g_assert_cmpstr (((LuoshiSheetRow *) g_ptr_array_index (simplified->rows, 0))->section, ==, "（一）主要目标");
 
+  /* The title is printed in the report's script too. */
+  g_assert_nonnull (strstr (simplified->title, "工作要点落实情况台账"));
+
   options.simplify = FALSE;
   as_written = luoshi_ledger_build (both, 0, &options);
   g_assert_nonnull (find_row (as_written, "鞏固率"));
+  g_assert_nonnull (strstr (as_written->title, "工作要點落實情況台賬"));
 }
 
 static void

@@ -233,11 +233,37 @@ luoshi_ledger_plan_year (LuoshiDocument *doc,
   return r->year;
 }
 
+/* Whether the report is written in traditional characters: more than
+ * one in a hundred of its first characters has a simplified form (a
+ * simplified report may quote the odd traditional name). */
+static gboolean
+is_traditional (LuoshiDocument     *doc,
+                const LuoshiReport *r)
+{
+  const char *text = luoshi_document_at (doc, r->start);
+  const char *simple = luoshi_document_simplified_at (doc, r->start);
+  guint n = MIN (r->end - r->start, 2000);
+  guint differ = 0;
+
+  if (doc->simplified == NULL || doc->simplified == doc->text)
+    return FALSE;
+  for (guint i = 0; i < n; i++)
+    {
+      differ += g_utf8_get_char (text) != g_utf8_get_char (simple);
+      text = g_utf8_next_char (text);
+      simple = g_utf8_next_char (simple);
+    }
+  return differ * 100 > n;
+}
+
 char *
 luoshi_ledger_title (LuoshiDocument *doc,
                      guint           report)
 {
   LuoshiReport *r;
+  gboolean traditional;
+  const char *plan;
+  const char *ledger;
   int year;
 
   g_return_val_if_fail (doc != NULL, NULL);
@@ -246,14 +272,18 @@ luoshi_ledger_title (LuoshiDocument *doc,
   r = g_ptr_array_index (doc->reports, report);
   year = luoshi_ledger_plan_year (doc, report);
   /* The sheet is a Chinese document named as offices name it, whatever
-   * the language of the interface, like the report titles it quotes. */
+   * the language of the interface, like the report titles it quotes;
+   * and in the report's script, for sheets printed as written. */
+  traditional = is_traditional (doc, r);
+  plan = traditional ? "工作要點" : "工作要点";
+  ledger = traditional ? "落實情況台賬" : "落实情况台账";
   if (r->org != NULL && *r->org != '\0' && year > 0)
-    return g_strdup_printf ("%s%d年工作要点落实情况台账", r->org, year);
+    return g_strdup_printf ("%s%d年%s%s", r->org, year, plan, ledger);
   if (r->title != NULL && *r->title != '\0')
-    return g_strdup_printf ("%s落实情况台账", r->title);
+    return g_strdup_printf ("%s%s", r->title, ledger);
   if (year > 0)
-    return g_strdup_printf ("%d年工作要点落实情况台账", year);
-  return g_strdup ("工作要点落实情况台账");
+    return g_strdup_printf ("%d年%s%s", year, plan, ledger);
+  return g_strconcat (plan, ledger, NULL);
 }
 
 /* --- Figures ----------------------------------------------------------- */
