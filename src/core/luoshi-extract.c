@@ -338,6 +338,32 @@ add_item (LuoshiDocument       *doc,
   g_ptr_array_add (doc->items, item);
 }
 
+/* Whether the clauses [p, e) state an outcome of their own, ending in a
+ * verb of change (生态环境质量进一步改善): a target apart from the
+ * figure that follows, not a lead-in to it (加快学前教育发展，新建…). */
+static gboolean
+states_outcome (const char *p,
+                const char *e)
+{
+  static const char * const verbs[] = {
+    "改善", "提高", "提升", "下降", "降低", "增长", "增加", "增强", "减少",
+    "缩小", "扩大", "稳定", "巩固", "优化",
+  };
+  const char *end = trim_end (p, e);
+
+  /* A subject before the verb: at least four characters in all. */
+  if (g_utf8_strlen (p, end - p) < 4)
+    return FALSE;
+  for (gsize i = 0; i < G_N_ELEMENTS (verbs); i++)
+    {
+      gsize n = strlen (verbs[i]);
+
+      if ((gsize) (end - p) >= n && memcmp (end - n, verbs[i], n) == 0)
+        return TRUE;
+    }
+  return FALSE;
+}
+
 /* One item per sentence, except that a goal sentence listing several
  * figures (城镇新增就业1100万人以上，城镇登记失业率4.5%以内) gives one
  * item per figure-bearing clause group, so each target is tracked on
@@ -376,7 +402,8 @@ add_items (LuoshiDocument       *doc,
         next = g_utf8_next_char (next);
 
       figure = has_figure (c, cut);
-      if (figure && group_has_figure && c > group && !continues_figure (c, cut))
+      if (figure && c > group && !continues_figure (c, cut)
+          && (group_has_figure || states_outcome (group, c)))
         {
           add_item (doc, sentence, simplified, sentence->start,
                     group, trim_end (group, c), label, confidence);
