@@ -136,6 +136,11 @@ static const Case paired_cases[] = {
   { "初中生均公用经费分别提高到每生每年700元和900元", 2, 1, "900元", TRUE, 900, 900, "元", EXACT, PLAIN, LEVEL, "初中生均公用经费" },
   { "生均公用经费由500元提高到650元", 2, 1, "650元", TRUE, 650, 650, "元", EXACT, PLAIN, LEVEL, "生均公用经费" },
   { "投资5000万元，新建3所学校", 2, 1, "3所", TRUE, 3, 3, "所", EXACT, PLAIN, UP, "学校" },
+  /* What a verb before the figure makes is named after it... */
+  { "高标准建设4个城乡教育集团", 1, 0, "4个", TRUE, 4, 4, "个", EXACT, PLAIN, LEVEL, "城乡教育集团" },
+  { "在城区等地设立6个教师发展中心", 1, 0, "6个", TRUE, 6, 6, "个", EXACT, PLAIN, LEVEL, "教师发展中心" },
+  /* ...a noun before it keeps its place. */
+  { "全县幼儿园新建教学楼3栋", 1, 0, "3栋", TRUE, 3, 3, "栋", EXACT, PLAIN, UP, "幼儿园新建教学楼" },
 };
 
 static const Case masked_cases[] = {

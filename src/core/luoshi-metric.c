@@ -1233,6 +1233,29 @@ static const char * const noun_stops[] = {
   "与", "以", "中", "得到", "成为", "纳入", "落实", "建成", "投入",
 };
 
+static const char * const noun_starts[] = { "中心", "中学", "中小学", "中职" };
+
+/* Verbs that make or do what a following figure counts. */
+static const char * const action_verbs[] = {
+  "建设", "设立", "建成", "新建", "改建", "扩建", "创建", "组建", "建立", "成立",
+  "打造", "培育", "开工", "启动", "招聘", "评选", "认定", "举办", "开展", "实施",
+};
+
+static gboolean
+ends_with_action (const char *subject)
+{
+  gsize len = strlen (subject);
+
+  for (guint k = 0; k < G_N_ELEMENTS (action_verbs); k++)
+    {
+      gsize n = strlen (action_verbs[k]);
+
+      if (len >= n && strcmp (subject + len - n, action_verbs[k]) == 0)
+        return TRUE;
+    }
+  return FALSE;
+}
+
 /* The counted noun after a classifier (新建3所学校 → 学校), or NULL. */
 static char *
 counted_noun (const Text *t,
@@ -1257,6 +1280,9 @@ counted_noun (const Text *t,
         break;
       for (guint k = 0; k < G_N_ELEMENTS (noun_stops) && !verb; k++)
         verb = match_at (t, hi, noun_stops[k]) > 0;
+      /* 中 ends a noun (学校中…) unless it begins one (中心, 中学). */
+      for (guint k = 0; k < G_N_ELEMENTS (noun_starts) && verb; k++)
+        verb = match_at (t, hi, noun_starts[k]) == 0;
       if (verb)
         break;
       hi++;
@@ -1403,14 +1429,18 @@ luoshi_metric_parse (const char *text)
           g_free (m->subject);
           m->subject = g_strdup (prev_m->subject);
         }
-      if (m->subject[0] == '\0')
+      /* 3所学校, and 建设11个自贸试验区: what a verb before the figure
+       * makes or does is counted by the noun after it. */
+      if (m->subject[0] == '\0' || ends_with_action (m->subject))
         {
           char *noun = counted_noun (&t, f.end, m->unit);
-          if (noun != NULL)
+          if (noun != NULL && (m->subject[0] == '\0' || g_utf8_strlen (noun, -1) >= 2))
             {
               g_free (m->subject);
               m->subject = noun;
             }
+          else
+            g_free (noun);
         }
 
       pre_q = found_q ? pre_q : LUOSHI_QUALIFIER_EXACT;
