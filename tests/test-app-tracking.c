@@ -365,6 +365,21 @@ test_pair_by_hand (Fixture       *fixture,
   stack = GTK_STACK (gtk_widget_get_first_child (GTK_WIDGET (view)));
   g_assert_cmpstr (gtk_stack_get_visible_child_name (stack), ==, "empty");
 
+  /* Undo through the window brings the app's pair back, redo removes it. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.undo", NULL));
+  settle ();
+  chains = luoshi_store_list_chains (fixture->store, NULL);
+  g_assert_cmpuint (chains->len, ==, 1);
+  chain = g_ptr_array_index (chains, 0);
+  g_assert_cmpint (chain->origin, ==, LUOSHI_CHAIN_ORIGIN_APP);
+  g_assert_cmpint (luoshi_tracking_view_get_chain_id (view), ==, chain->id);
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (stack), ==, "chain");
+  g_clear_pointer (&chains, g_ptr_array_unref);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.redo", NULL));
+  settle ();
+  g_assert_cmpint (luoshi_tracking_view_get_chain_id (view), ==, 0);
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (stack), ==, "empty");
+
   /* A plan cannot answer itself. */
   g_assert_false (luoshi_tracking_view_pair (view, plan_id, plan_id, &error));
   g_assert_error (error, LUOSHI_STORE_ERROR, LUOSHI_STORE_ERROR_CONSTRAINT);
@@ -376,6 +391,19 @@ test_pair_by_hand (Fixture       *fixture,
   g_assert_cmpstr (gtk_stack_get_visible_child_name (stack), ==, "chain");
   g_assert_cmpint (luoshi_tracking_view_get_chain_id (view), >, 0);
   g_assert_cmpuint (luoshi_verdict_bar_get_count (_luoshi_tracking_view_get_total_bar (view), LUOSHI_STATUS_MET), >=, 3);
+
+  /* The pairing is undone like any edit, and redone. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.undo", NULL));
+  settle ();
+  chains = luoshi_store_list_chains (fixture->store, NULL);
+  g_assert_cmpuint (chains->len, ==, 0);
+  g_clear_pointer (&chains, g_ptr_array_unref);
+  g_assert_cmpint (luoshi_tracking_view_get_chain_id (view), ==, 0);
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (stack), ==, "empty");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.redo", NULL));
+  settle ();
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (stack), ==, "chain");
+  g_assert_cmpint (luoshi_tracking_view_get_chain_id (view), >, 0);
 
   /* Finding pairs again keeps the user's pair as the user's. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (view), "tracking.propose", NULL));

@@ -446,6 +446,342 @@ test_reimport_prunes (Fixture       *f,
   g_assert_false (luoshi_store_can_undo (f->store));
 }
 
+/* --- chains (plan→review pairs) ------------------------------------------- */
+
+/* Imports a review (one report) to pair with the fixture's report;
+ * returns the report's id and its file's in @file_id. */
+static gint64
+import_review (Fixture *f,
+               gint64  *file_id)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LuoshiDocument) doc = fixture_traditional_document ();
+  g_autoptr(GPtrArray) reports = NULL;
+
+  luoshi_store_import_document (f->store, doc, LUOSHI_IMPORT_FLAGS_NONE, NULL, &error);
+  g_assert_no_error (error);
+  *file_id = luoshi_store_find_file (f->store, doc->path, &error);
+  g_assert_no_error (error);
+  reports = luoshi_store_list_reports (f->store, *file_id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (reports->len, ==, 1);
+  return ((LuoshiStoreReport *) g_ptr_array_index (reports, 0))->id;
+}
+
+/* The listed chains as "id:plan>review:origin " in id order. */
+static char *
+chains_snapshot (Fixture *f)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) chains = luoshi_store_list_chains (f->store, &error);
+  GString *out = g_string_new (NULL);
+
+  g_assert_no_error (error);
+  for (guint i = 0; i < chains->len; i++)
+    {
+      const LuoshiStoreChain *chain = g_ptr_array_index (chains, i);
+
+      g_string_append_printf (out, "%" G_GINT64_FORMAT ":%" G_GINT64_FORMAT ">%" G_GINT64_FORMAT ":%s ",
+                              chain->id, chain->plan_report_id, chain->review_report_id,
+                              chain->origin == LUOSHI_CHAIN_ORIGIN_USER ? "user" : "app");
+    }
+  return g_string_free (out, FALSE);
+}
+
+static char *
+chain_string (gint64             id,
+              gint64             plan,
+              gint64             review,
+              LuoshiChainOrigin  origin)
+{
+  return g_strdup_printf ("%" G_GINT64_FORMAT ":%" G_GINT64_FORMAT ">%" G_GINT64_FORMAT ":%s ",
+                          id, plan, review, origin == LUOSHI_CHAIN_ORIGIN_USER ? "user" : "app");
+}
+
+#define assert_chains(f, expected) \
+  G_STMT_START { \
+    g_autofree char *chains_now_ = chains_snapshot (f); \
+    g_assert_cmpstr (chains_now_, ==, (expected)); \
+  } G_STMT_END
+
+static void
+assert_undo_label (Fixture    *f,
+                   gboolean    redo,
+                   const char *expected)
+{
+  g_autofree char *label = redo ? luoshi_store_get_redo_label (f->store)
+                                : luoshi_store_get_undo_label (f->store);
+
+  g_assert_cmpstr (label, ==, expected);
+}
+
+typedef struct
+{
+  guint  n_chain;  /* ::changed with CHAIN */
+  gint64 last_id;
+} ChainChanges;
+
+static void
+chain_changed_cb (LuoshiStore  *store,
+                  guint         what,
+                  gint64        id,
+                  ChainChanges *changes)
+{
+  if (what != LUOSHI_STORE_CHANGE_CHAIN)
+    return;
+  changes->n_chain++;
+  changes->last_id = id;
+}
+
+/* Pairing by hand is one step, undone and redone also after restarts. */
+static void
+test_chain_pair (Fixture       *f,
+                 gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *paired = NULL;
+  ChainChanges changes = { 0 };
+  gint64 review_file, review, id;
+
+  review = import_review (f, &review_file);
+  g_assert_false (luoshi_store_can_undo (f->store));
+
+  id = luoshi_store_add_chain (f->store, f->report_id, review, LUOSHI_CHAIN_ORIGIN_USER, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (id, >, 0);
+  paired = chain_string (id, f->report_id, review, LUOSHI_CHAIN_ORIGIN_USER);
+  assert_chains (f, paired);
+  g_assert_true (luoshi_store_can_undo (f->store));
+  assert_undo_label (f, FALSE, "Pair Reports");
+  /* Pairing it again changes nothing and records nothing. */
+  g_assert_cmpint (luoshi_store_add_chain (f->store, f->report_id, review, LUOSHI_CHAIN_ORIGIN_USER, &error),
+                   ==, id);
+
+  g_signal_connect (f->store, "changed", G_CALLBACK (chain_changed_cb), &changes);
+  g_assert_true (luoshi_store_undo (f->store, &error));
+  g_assert_no_error (error);
+  assert_chains (f, "");
+  g_assert_false (luoshi_store_can_undo (f->store));
+  g_assert_true (luoshi_store_can_redo (f->store));
+  assert_undo_label (f, TRUE, "Pair Reports");
+  /* The views learn of it as a change of that chain. */
+  g_assert_cmpuint (changes.n_chain, ==, 1);
+  g_assert_cmpint (changes.last_id, ==, id);
+
+  g_assert_true (luoshi_store_redo (f->store, &error));
+  g_assert_no_error (error);
+  assert_chains (f, paired);
+  g_assert_cmpuint (changes.n_chain, ==, 2);
+  g_assert_cmpint (changes.last_id, ==, id);
+  g_signal_handlers_disconnect_by_func (f->store, chain_changed_cb, &changes);
+
+  /* The history is in the file. */
+  fixture_reopen (f);
+  assert_chains (f, paired);
+  g_assert_true (luoshi_store_can_undo (f->store));
+  assert_undo_label (f, FALSE, "Pair Reports");
+  g_assert_true (luoshi_store_undo (f->store, &error));
+  assert_chains (f, "");
+  g_assert_false (luoshi_store_can_undo (f->store));
+
+  fixture_reopen (f);
+  assert_chains (f, "");
+  g_assert_true (luoshi_store_redo (f->store, &error));
+  g_assert_no_error (error);
+  assert_chains (f, paired);
+  g_assert_false (luoshi_store_redo (f->store, &error));
+  g_assert_no_error (error);
+}
+
+/* The user's pairing of the app's proposal makes it the user's; undo
+ * gives it back to the app. */
+static void
+test_chain_confirm (Fixture       *f,
+                    gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *app = NULL;
+  g_autofree char *user = NULL;
+  gint64 review_file, review, id;
+
+  review = import_review (f, &review_file);
+  id = luoshi_store_add_chain (f->store, f->report_id, review, LUOSHI_CHAIN_ORIGIN_APP, &error);
+  g_assert_no_error (error);
+  app = chain_string (id, f->report_id, review, LUOSHI_CHAIN_ORIGIN_APP);
+  user = chain_string (id, f->report_id, review, LUOSHI_CHAIN_ORIGIN_USER);
+  assert_chains (f, app);
+  /* The app's proposals are not the user's edits. */
+  g_assert_false (luoshi_store_can_undo (f->store));
+
+  g_assert_cmpint (luoshi_store_add_chain (f->store, f->report_id, review, LUOSHI_CHAIN_ORIGIN_USER, &error),
+                   ==, id);
+  assert_chains (f, user);
+  assert_undo_label (f, FALSE, "Pair Reports");
+
+  g_assert_true (luoshi_store_undo (f->store, &error));
+  assert_chains (f, app);
+  g_assert_true (luoshi_store_redo (f->store, &error));
+  assert_chains (f, user);
+  /* The user's pair survives the app's next proposal. */
+  g_assert_true (luoshi_store_clear_app_chains (f->store, &error));
+  assert_chains (f, user);
+  g_assert_true (luoshi_store_undo (f->store, &error));
+  g_assert_no_error (error);
+  assert_chains (f, app);
+}
+
+/* Removing a pair is one step; undo brings it back with its origin. */
+static void
+test_chain_remove (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *app = NULL;
+  g_autofree char *user = NULL;
+  ChainChanges changes = { 0 };
+  gint64 review_file, review, id, user_id;
+
+  review = import_review (f, &review_file);
+  id = luoshi_store_add_chain (f->store, f->report_id, review, LUOSHI_CHAIN_ORIGIN_APP, &error);
+  g_assert_no_error (error);
+  app = chain_string (id, f->report_id, review, LUOSHI_CHAIN_ORIGIN_APP);
+
+  g_assert_true (luoshi_store_remove_chain (f->store, id, &error));
+  g_assert_no_error (error);
+  assert_chains (f, "");
+  assert_undo_label (f, FALSE, "Remove Pair");
+  /* A removed pair is gone for the API too. */
+  g_assert_false (luoshi_store_remove_chain (f->store, id, &error));
+  g_assert_error (error, LUOSHI_STORE_ERROR, LUOSHI_STORE_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+
+  g_signal_connect (f->store, "changed", G_CALLBACK (chain_changed_cb), &changes);
+  g_assert_true (luoshi_store_undo (f->store, &error));
+  g_assert_no_error (error);
+  assert_chains (f, app);
+  g_assert_cmpuint (changes.n_chain, ==, 1);
+  g_assert_cmpint (changes.last_id, ==, id);
+  g_signal_handlers_disconnect_by_func (f->store, chain_changed_cb, &changes);
+  g_assert_true (luoshi_store_redo (f->store, &error));
+  assert_chains (f, "");
+
+  fixture_reopen (f);
+  assert_undo_label (f, FALSE, "Remove Pair");
+  g_assert_true (luoshi_store_undo (f->store, &error));
+  g_assert_no_error (error);
+  assert_chains (f, app);
+
+  /* The user's own pair comes back as the user's. */
+  user_id = luoshi_store_add_chain (f->store, review, f->report_id, LUOSHI_CHAIN_ORIGIN_USER, &error);
+  g_assert_no_error (error);
+  user = chain_string (user_id, review, f->report_id, LUOSHI_CHAIN_ORIGIN_USER);
+  g_assert_true (luoshi_store_remove_chain (f->store, user_id, &error));
+  assert_chains (f, app);
+  g_assert_true (luoshi_store_undo (f->store, &error));
+  g_assert_no_error (error);
+  {
+    g_autofree char *both = g_strconcat (app, user, NULL);
+
+    assert_chains (f, both);
+  }
+}
+
+/* The app proposing a pair the user removed leaves it removed; pairing
+ * it by hand brings it back. */
+static void
+test_chain_removal_kept (Fixture       *f,
+                         gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *app = NULL;
+  g_autofree char *user = NULL;
+  gint64 review_file, review, id;
+
+  review = import_review (f, &review_file);
+  id = luoshi_store_add_chain (f->store, f->report_id, review, LUOSHI_CHAIN_ORIGIN_APP, &error);
+  g_assert_no_error (error);
+  app = chain_string (id, f->report_id, review, LUOSHI_CHAIN_ORIGIN_APP);
+  user = chain_string (id, f->report_id, review, LUOSHI_CHAIN_ORIGIN_USER);
+  g_assert_true (luoshi_store_remove_chain (f->store, id, &error));
+
+  /* What luoshi_track_library() does after an import. */
+  g_assert_true (luoshi_store_clear_app_chains (f->store, &error));
+  g_assert_cmpint (luoshi_store_add_chain (f->store, f->report_id, review, LUOSHI_CHAIN_ORIGIN_APP, &error),
+                   ==, id);
+  g_assert_no_error (error);
+  assert_chains (f, "");
+  /* …and it did not touch the removal's step. */
+  assert_undo_label (f, FALSE, "Remove Pair");
+
+  g_assert_cmpint (luoshi_store_add_chain (f->store, f->report_id, review, LUOSHI_CHAIN_ORIGIN_USER, &error),
+                   ==, id);
+  assert_chains (f, user);
+  assert_undo_label (f, FALSE, "Pair Reports");
+  g_assert_true (luoshi_store_undo (f->store, &error));
+  assert_chains (f, "");
+  g_assert_cmpint (luoshi_store_add_chain (f->store, f->report_id, review, LUOSHI_CHAIN_ORIGIN_APP, &error),
+                   ==, id);
+  assert_chains (f, "");
+  g_assert_true (luoshi_store_undo (f->store, &error));
+  g_assert_no_error (error);
+  assert_chains (f, app);
+  g_assert_false (luoshi_store_can_undo (f->store));
+}
+
+/* An undone pairing is absent: the app may propose the pair, and
+ * clearing the app's pairs (before a new proposal) drops its redo, as the
+ * row is deleted and its id may be reused. */
+static void
+test_chain_undone_pair (Fixture       *f,
+                        gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *app = NULL;
+  g_autofree char *user = NULL;
+  g_autofree char *other = NULL;
+  gint64 review_file, review, id, other_id;
+
+  review = import_review (f, &review_file);
+  id = luoshi_store_add_chain (f->store, f->report_id, review, LUOSHI_CHAIN_ORIGIN_USER, &error);
+  g_assert_no_error (error);
+  app = chain_string (id, f->report_id, review, LUOSHI_CHAIN_ORIGIN_APP);
+  user = chain_string (id, f->report_id, review, LUOSHI_CHAIN_ORIGIN_USER);
+  g_assert_true (luoshi_store_undo (f->store, &error));
+  assert_chains (f, "");
+
+  g_assert_cmpint (luoshi_store_add_chain (f->store, f->report_id, review, LUOSHI_CHAIN_ORIGIN_APP, &error),
+                   ==, id);
+  assert_chains (f, app);
+  g_assert_true (luoshi_store_redo (f->store, &error));
+  assert_chains (f, user);
+  g_assert_true (luoshi_store_undo (f->store, &error));
+  assert_chains (f, "");
+  g_assert_true (luoshi_store_can_redo (f->store));
+
+  g_assert_true (luoshi_store_clear_app_chains (f->store, &error));
+  g_assert_no_error (error);
+  g_assert_false (luoshi_store_can_redo (f->store));
+  g_assert_false (luoshi_store_redo (f->store, &error));
+  g_assert_no_error (error);
+  /* A new pair (maybe with the old id) is not touched by the history. */
+  other_id = luoshi_store_add_chain (f->store, review, f->report_id, LUOSHI_CHAIN_ORIGIN_APP, &error);
+  g_assert_no_error (error);
+  other = chain_string (other_id, review, f->report_id, LUOSHI_CHAIN_ORIGIN_APP);
+  assert_chains (f, other);
+  g_assert_false (luoshi_store_undo (f->store, &error));
+  g_assert_no_error (error);
+  assert_chains (f, other);
+
+  /* Removing a report's file drops the history of its pairs. */
+  g_assert_cmpint (luoshi_store_add_chain (f->store, f->report_id, review, LUOSHI_CHAIN_ORIGIN_USER, &error),
+                   >, 0);
+  g_assert_true (luoshi_store_can_undo (f->store));
+  g_assert_true (luoshi_store_remove_file (f->store, review_file, &error));
+  g_assert_no_error (error);
+  assert_chains (f, "");
+  g_assert_false (luoshi_store_can_undo (f->store));
+}
+
 static void
 test_cap (void)
 {
@@ -475,6 +811,8 @@ static void
 test_labels (void)
 {
   g_assert_cmpstr (luoshi_history_action_label ("item-note"), ==, "Edit Note");
+  g_assert_cmpstr (luoshi_history_action_label ("chain-add"), ==, "Pair Reports");
+  g_assert_cmpstr (luoshi_history_action_label ("chain-remove"), ==, "Remove Pair");
   g_assert_cmpstr (luoshi_history_action_label ("no-such-action"), ==, "Edit");
 }
 
@@ -492,6 +830,11 @@ main (int   argc,
   g_test_add ("/history/order", Fixture, NULL, fixture_setup, test_order, fixture_teardown);
   g_test_add ("/history/noop", Fixture, NULL, fixture_setup, test_noop, fixture_teardown);
   g_test_add ("/history/reimport-prunes", Fixture, NULL, fixture_setup, test_reimport_prunes, fixture_teardown);
+  g_test_add ("/history/chain/pair", Fixture, NULL, fixture_setup, test_chain_pair, fixture_teardown);
+  g_test_add ("/history/chain/confirm", Fixture, NULL, fixture_setup, test_chain_confirm, fixture_teardown);
+  g_test_add ("/history/chain/remove", Fixture, NULL, fixture_setup, test_chain_remove, fixture_teardown);
+  g_test_add ("/history/chain/removal-kept", Fixture, NULL, fixture_setup, test_chain_removal_kept, fixture_teardown);
+  g_test_add ("/history/chain/undone-pair", Fixture, NULL, fixture_setup, test_chain_undone_pair, fixture_teardown);
   g_test_add_func ("/history/labels", test_labels);
   g_test_add_func ("/history/cap", test_cap);
 

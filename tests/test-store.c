@@ -177,7 +177,7 @@ test_open_migrate_v1 (void)
   g_assert_true (_luoshi_store_exec (store,
     "DROP INDEX sections_report; DROP INDEX sections_parent; DROP INDEX sentences_report;"
     " DROP INDEX sentences_section; DROP INDEX evidence_file; DROP INDEX chains_review;"
-    " PRAGMA user_version = 1;", &error));
+    " ALTER TABLE chains DROP COLUMN deleted; PRAGMA user_version = 1;", &error));
   g_assert_no_error (error);
   g_clear_object (&store);
 
@@ -191,7 +191,8 @@ test_open_migrate_v1 (void)
   /* Version 2 indexed items for search; version 3 drops that index. */
   g_assert_true (_luoshi_store_exec (store,
     "CREATE VIRTUAL TABLE items_fts USING fts5 (simplified, content='items',"
-    " content_rowid='id', tokenize='trigram'); PRAGMA user_version = 2;", &error));
+    " content_rowid='id', tokenize='trigram'); ALTER TABLE chains DROP COLUMN deleted;"
+    " PRAGMA user_version = 2;", &error));
   g_clear_object (&store);
   store = luoshi_store_new (path, &error);
   g_assert_no_error (error);
@@ -199,11 +200,63 @@ test_open_migrate_v1 (void)
   g_assert_cmpint (fixture_item_id (store, file_id, "力争新建学校2所"), >, 0);
 
   /* Version 4 indexes deleted items for counting live ones. */
-  g_assert_true (_luoshi_store_exec (store, "DROP INDEX items_deleted; PRAGMA user_version = 3;", &error));
+  g_assert_true (_luoshi_store_exec (store,
+    "DROP INDEX items_deleted; ALTER TABLE chains DROP COLUMN deleted;"
+    " PRAGMA user_version = 3;", &error));
   g_clear_object (&store);
   store = luoshi_store_new (path, &error);
   g_assert_no_error (error);
   g_assert_cmpint (count_rows (store, "SELECT count(*) FROM sqlite_master WHERE name = 'items_deleted'"), ==, 1);
+
+  /* Version 5 keeps removed pairs (for undo): a version 4 library's
+   * pairs, the user's and the app's, stay as they were. */
+  {
+    g_autoptr(LuoshiDocument) other = fixture_traditional_document ();
+    g_autoptr(GPtrArray) reports = NULL;
+    g_autoptr(GPtrArray) chains = NULL;
+    g_autofree char *sql = NULL;
+    gint64 plan, review;
+    LuoshiStoreChain *chain;
+
+    luoshi_store_import_document (store, other, LUOSHI_IMPORT_FLAGS_NONE, NULL, &error);
+    g_assert_no_error (error);
+    reports = luoshi_store_list_reports (store, 0, &error);
+    g_assert_cmpuint (reports->len, ==, 2);
+    plan = ((LuoshiStoreReport *) g_ptr_array_index (reports, 0))->id;
+    review = ((LuoshiStoreReport *) g_ptr_array_index (reports, 1))->id;
+    sql = g_strdup_printf ("ALTER TABLE chains DROP COLUMN deleted;"
+                           " INSERT INTO chains (plan_report_id, review_report_id, origin)"
+                           " VALUES (%" G_GINT64_FORMAT ", %" G_GINT64_FORMAT ", 'user'),"
+                           " (%" G_GINT64_FORMAT ", %" G_GINT64_FORMAT ", 'app');"
+                           " PRAGMA user_version = 4;",
+                           plan, review, review, plan);
+    g_assert_true (_luoshi_store_exec (store, sql, &error));
+    g_assert_cmpint (count_rows (store, "SELECT count(*) FROM pragma_table_info ('chains')"
+                                        " WHERE name = 'deleted'"), ==, 0);
+    g_clear_object (&store);
+
+    store = luoshi_store_new (path, &error);
+    g_assert_no_error (error);
+    g_assert_cmpint (luoshi_store_get_schema_version (store), ==, 5);
+    g_assert_cmpint (count_rows (store, "SELECT count(*) FROM pragma_table_info ('chains')"
+                                        " WHERE name = 'deleted'"), ==, 1);
+    chains = luoshi_store_list_chains (store, &error);
+    g_assert_no_error (error);
+    g_assert_cmpuint (chains->len, ==, 2);
+    chain = g_ptr_array_index (chains, 0);
+    g_assert_cmpint (chain->plan_report_id, ==, plan);
+    g_assert_cmpint (chain->review_report_id, ==, review);
+    g_assert_cmpint (chain->origin, ==, LUOSHI_CHAIN_ORIGIN_USER);
+    chain = g_ptr_array_index (chains, 1);
+    g_assert_cmpint (chain->plan_report_id, ==, review);
+    g_assert_cmpint (chain->origin, ==, LUOSHI_CHAIN_ORIGIN_APP);
+    /* …and can be removed (and the removal undone) at once. */
+    g_assert_true (luoshi_store_remove_chain (store, chain->id, &error));
+    g_assert_no_error (error);
+    g_assert_cmpint (count_rows (store, "SELECT count(*) FROM chains WHERE deleted = 1"), ==, 1);
+    g_assert_true (luoshi_store_undo (store, &error));
+    g_assert_cmpint (count_rows (store, "SELECT count(*) FROM chains WHERE deleted = 0"), ==, 2);
+  }
 
   /* A step that fails leaves no half-migrated library: the last index
    * name is taken, so the step fails after creating the first five. */

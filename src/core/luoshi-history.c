@@ -26,6 +26,10 @@ static const char * const item_columns[] = {
 static const char * const report_columns[] = {
   "title", "kind", "year", "half", "org", "user_edited", NULL
 };
+/* A pair is never deleted by an edit: adding and removing it set these. */
+static const char * const chain_columns[] = {
+  "origin", "deleted", NULL
+};
 
 static const char *
 allowed_table (const char *table)
@@ -34,6 +38,8 @@ allowed_table (const char *table)
     return "items";
   if (g_strcmp0 (table, "reports") == 0)
     return "reports";
+  if (g_strcmp0 (table, "chains") == 0)
+    return "chains";
   return NULL;
 }
 
@@ -48,6 +54,8 @@ allowed_column (const char *table,
     columns = item_columns;
   else if (g_strcmp0 (table, "reports") == 0)
     columns = report_columns;
+  else if (g_strcmp0 (table, "chains") == 0)
+    columns = chain_columns;
   else
     return NULL;
 
@@ -250,7 +258,9 @@ luoshi_history_set (LuoshiStore             *store,
       g_set_error (error, LUOSHI_STORE_ERROR, LUOSHI_STORE_ERROR_NOT_FOUND,
                    g_str_equal (table, "items")
                    ? _("The item %" PRId64 " does not exist (it may have been deleted)")
-                   : _("The report %" PRId64 " does not exist (it may have been deleted)"),
+                   : g_str_equal (table, "reports")
+                   ? _("The report %" PRId64 " does not exist (it may have been deleted)")
+                   : _("The pair %" PRId64 " does not exist (it may have been removed)"),
                    row_id);
       return FALSE;
     }
@@ -449,13 +459,15 @@ luoshi_history_apply (LuoshiStore  *store,
   for (guint i = 0; i < entries->len; i++)
     {
       const Entry *entry = &g_array_index (entries, Entry, i);
+      LuoshiStoreChange what = LUOSHI_STORE_CHANGE_ITEM;
 
       if (!apply_entry (store, entry, redo, error))
         return FALSE;
-      add_touched (touched,
-                   g_strcmp0 (entry->table, "reports") == 0
-                   ? LUOSHI_STORE_CHANGE_REPORT : LUOSHI_STORE_CHANGE_ITEM,
-                   entry->row_id);
+      if (g_strcmp0 (entry->table, "reports") == 0)
+        what = LUOSHI_STORE_CHANGE_REPORT;
+      else if (g_strcmp0 (entry->table, "chains") == 0)
+        what = LUOSHI_STORE_CHANGE_CHAIN;
+      add_touched (touched, what, entry->row_id);
     }
 
   {
@@ -479,7 +491,8 @@ luoshi_history_prune (LuoshiStore  *store,
   gone = _luoshi_store_statement (store,
     "DELETE FROM history WHERE"
     " (tbl = 'items' AND row_id NOT IN (SELECT id FROM items))"
-    " OR (tbl = 'reports' AND row_id NOT IN (SELECT id FROM reports))", error);
+    " OR (tbl = 'reports' AND row_id NOT IN (SELECT id FROM reports))"
+    " OR (tbl = 'chains' AND row_id NOT IN (SELECT id FROM chains))", error);
   if (gone == NULL || !_luoshi_store_step_done (store, gone, error))
     return FALSE;
 
@@ -507,6 +520,8 @@ static const struct {
   { "report-org", N_("Change Issuing Body") },
   { "report-kind", N_("Change Report Kind") },
   { "verdict", N_("Change Verdict") },
+  { "chain-add", N_("Pair Reports") },
+  { "chain-remove", N_("Remove Pair") },
 };
 
 const char *

@@ -16,7 +16,8 @@ G_BEGIN_DECLS
  * the new values of the oldest undone one; a new edit drops the undone
  * steps. Deleting an item is a change of its `deleted` column, adding one
  * a change of `deleted` from 1 to 0, so every edit is a column change and
- * ids survive undo. Because it is a table it survives restarts.
+ * ids survive undo; plan→review pairs (chains) are added and removed the
+ * same way. Because it is a table it survives restarts.
  *
  * These functions do NOT open transactions: the store wraps each edit (or
  * each undo/redo) and its history rows in one. Table and column names come
@@ -46,7 +47,7 @@ typedef struct
 /* A row an undo/redo touched, for LuoshiStore::changed. */
 typedef struct
 {
-  LuoshiStoreChange what;  /* ITEM or REPORT */
+  LuoshiStoreChange what;  /* ITEM, REPORT or CHAIN */
   gint64            id;
 } LuoshiHistoryTouched;
 
@@ -57,9 +58,10 @@ gboolean      luoshi_history_begin_step   (LuoshiStore             *store,
                                            gint64                  *step,
                                            GError                 **error);
 
-/* Sets the columns of row @row_id of @table ("items" or "reports"),
- * recording each column whose value really changes in @step. @changed
- * (may be NULL) says whether anything changed. NOT_FOUND if no such row. */
+/* Sets the columns of row @row_id of @table ("items", "reports" or
+ * "chains"), recording each column whose value really changes in @step.
+ * @changed (may be NULL) says whether anything changed. NOT_FOUND if no
+ * such row. */
 gboolean      luoshi_history_set          (LuoshiStore             *store,
                                            gint64                   step,
                                            const char              *action,
@@ -85,7 +87,7 @@ gboolean      luoshi_history_apply        (LuoshiStore             *store,
                                            GArray                  *touched,
                                            GError                 **error);
 
-/* Drops history rows whose item or report no longer exists (after a
+/* Drops history rows whose item, report or chain no longer exists (after a
  * re-import or a file's removal) and steps beyond the kept length. */
 gboolean      luoshi_history_prune        (LuoshiStore             *store,
                                            GError                 **error);

@@ -193,6 +193,12 @@ static const char schema_v3[] =
 static const char schema_v4[] =
   "CREATE INDEX IF NOT EXISTS items_deleted ON items (report_id) WHERE deleted = 1;";
 
+/* Pairing and unpairing reports became undoable: a removed pair is kept
+ * with deleted = 1 (and origin 'user', so the app does not propose it
+ * again) instead of being deleted, as items are. */
+static const char schema_v5[] =
+  "ALTER TABLE chains ADD COLUMN deleted INTEGER NOT NULL DEFAULT 0;";
+
 int
 _luoshi_store_read_user_version (LuoshiStore  *self,
                                  GError      **error)
@@ -275,6 +281,12 @@ _luoshi_store_migrate (LuoshiStore  *self,
   if (version < 4)
     {
       if (!_luoshi_store_exec (self, schema_v4, error))
+        goto fail;
+    }
+
+  if (version < 5)
+    {
+      if (!_luoshi_store_exec (self, schema_v5, error))
         goto fail;
     }
 

@@ -343,15 +343,6 @@ _luoshi_store_emit_changed (LuoshiStore      *self,
   g_signal_emit (self, signals[SIGNAL_CHANGED], 0, (guint) what, id);
 }
 
-void
-luoshi_store_notify_changed (LuoshiStore       *self,
-                             LuoshiStoreChange  what,
-                             gint64             id)
-{
-  g_return_if_fail (LUOSHI_IS_STORE (self));
-  _luoshi_store_emit_changed (self, what, id);
-}
-
 static const char *
 column_text (LuoshiStmt *stmt,
              int         col)
@@ -393,6 +384,18 @@ update_undo_state (LuoshiStore *self)
       self->can_redo = can_redo;
       g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CAN_REDO]);
     }
+}
+
+void
+luoshi_store_notify_changed (LuoshiStore       *self,
+                             LuoshiStoreChange  what,
+                             gint64             id)
+{
+  g_return_if_fail (LUOSHI_IS_STORE (self));
+  _luoshi_store_emit_changed (self, what, id);
+  /* The other connection may have dropped history too (a re-import, new
+   * proposals of pairs). */
+  update_undo_state (self);
 }
 
 /* ------------------------------------------------------------------------ */
@@ -3116,7 +3119,12 @@ undo_or_redo (LuoshiStore  *self,
       return FALSE;
     }
   if (step == 0)
-    return FALSE;
+    {
+      /* Another connection may have dropped the step (pairs proposed
+       * again in a worker): the buttons were out of date. */
+      update_undo_state (self);
+      return FALSE;
+    }
 
   if (!_luoshi_store_begin (self, error))
     return FALSE;
@@ -3183,10 +3191,105 @@ luoshi_store_get_redo_label (LuoshiStore *self)
 /* ------------------------------------------------------------------------ */
 /* Chains                                                                    */
 
-static const char *
-chain_origin_string (LuoshiChainOrigin origin)
+/* A pair is never deleted by the user, so that adding and removing it
+ * are column changes the history can undo (as for items):
+ *   origin 'app',  deleted 0: proposed by the app;
+ *   origin 'user', deleted 0: paired (or confirmed) by the user;
+ *   origin 'user', deleted 1: removed by the user, which the app's
+ *                             proposals respect;
+ *   origin 'app',  deleted 1: absent, kept only for the history (an
+ *                             undone pairing of a pair the app had not
+ *                             proposed).
+ * Every step sets origin 'user', so only rows whose steps were all undone
+ * have origin 'app': luoshi_store_clear_app_chains() deletes those and
+ * drops their (redo) history. */
+
+/* The user's pairing of @plan_report_id with @review_report_id, as one
+ * undoable step. Inside the caller's transaction. */
+static gint64
+add_user_chain (LuoshiStore  *self,
+                gint64        plan_report_id,
+                gint64        review_report_id,
+                gboolean     *changed,
+                GError      **error)
 {
-  return origin == LUOSHI_CHAIN_ORIGIN_USER ? "user" : "app";
+  LuoshiHistorySet sets[] = {
+    LUOSHI_HISTORY_TEXT ("origin", "user"),
+    LUOSHI_HISTORY_INT ("deleted", 0),
+  };
+  gint64 id = 0;
+  gint64 step = 0;
+
+  {
+    g_autoptr(LuoshiStmt) stmt = NULL;
+    LuoshiStep row;
+
+    stmt = _luoshi_store_statement (self,
+      "SELECT id FROM chains WHERE plan_report_id = ?1 AND review_report_id = ?2", error);
+    if (stmt == NULL
+        || !_luoshi_store_bind_int64 (self, stmt, 1, plan_report_id, error)
+        || !_luoshi_store_bind_int64 (self, stmt, 2, review_report_id, error))
+      return 0;
+    row = _luoshi_store_step (self, stmt, error);
+    if (row == LUOSHI_STEP_ERROR)
+      return 0;
+    if (row == LUOSHI_STEP_ROW)
+      id = sqlite3_column_int64 (stmt, 0);
+  }
+
+  if (id == 0)
+    {
+      g_autoptr(LuoshiStmt) stmt = NULL;
+
+      /* Inserted as absent, then set through the history, so undo of
+       * the pairing is an ordinary column change. */
+      stmt = _luoshi_store_statement (self,
+        "INSERT INTO chains (plan_report_id, review_report_id, origin, deleted, created)"
+        " VALUES (?1, ?2, 'app', 1, ?3)", error);
+      if (stmt == NULL
+          || !_luoshi_store_bind_int64 (self, stmt, 1, plan_report_id, error)
+          || !_luoshi_store_bind_int64 (self, stmt, 2, review_report_id, error)
+          || !_luoshi_store_bind_int64 (self, stmt, 3, g_get_real_time () / G_USEC_PER_SEC, error)
+          || !_luoshi_store_step_done (self, stmt, error))
+        return 0;
+      id = sqlite3_last_insert_rowid (self->db);
+    }
+
+  if (!luoshi_history_begin_step (self, "chain-add", &step, error)
+      || !luoshi_history_set (self, step, "chain-add", "chains", id, sets, G_N_ELEMENTS (sets),
+                              changed, error))
+    return 0;
+  return id;
+}
+
+/* The app's proposal: not undoable. A pair the user removed stays
+ * removed; one kept absent for the history comes back. */
+static gint64
+add_app_chain (LuoshiStore  *self,
+               gint64        plan_report_id,
+               gint64        review_report_id,
+               GError      **error)
+{
+  g_autoptr(LuoshiStmt) stmt = NULL;
+  gint64 id;
+
+  stmt = _luoshi_store_statement (self,
+    "INSERT INTO chains (plan_report_id, review_report_id, origin, created)"
+    " VALUES (?1, ?2, 'app', ?3)"
+    " ON CONFLICT (plan_report_id, review_report_id) DO UPDATE SET"
+    " deleted = CASE WHEN chains.origin = 'user' THEN chains.deleted ELSE 0 END"
+    " RETURNING id", error);
+  if (stmt == NULL
+      || !_luoshi_store_bind_int64 (self, stmt, 1, plan_report_id, error)
+      || !_luoshi_store_bind_int64 (self, stmt, 2, review_report_id, error)
+      || !_luoshi_store_bind_int64 (self, stmt, 3, g_get_real_time () / G_USEC_PER_SEC, error))
+    return 0;
+  if (_luoshi_store_step (self, stmt, error) != LUOSHI_STEP_ROW)
+    return 0;
+  id = sqlite3_column_int64 (stmt, 0);
+  if (_luoshi_store_step (self, stmt, error) != LUOSHI_STEP_DONE)
+    return 0;
+  return id;
 }
 
 gint64
@@ -3196,7 +3299,7 @@ luoshi_store_add_chain (LuoshiStore       *self,
                         LuoshiChainOrigin  origin,
                         GError           **error)
 {
-  g_autoptr(LuoshiStmt) stmt = NULL;
+  gboolean changed = FALSE;
   gint64 id = 0;
 
   g_return_val_if_fail (LUOSHI_IS_STORE (self), 0);
@@ -3236,27 +3339,18 @@ luoshi_store_add_chain (LuoshiStore       *self,
       }
   }
 
-  stmt = _luoshi_store_statement (self,
-    "INSERT INTO chains (plan_report_id, review_report_id, origin, created)"
-    " VALUES (?1, ?2, ?3, ?4)"
-    " ON CONFLICT (plan_report_id, review_report_id) DO UPDATE SET"
-    " origin = CASE WHEN chains.origin = 'user' THEN 'user' ELSE excluded.origin END"
-    " RETURNING id", error);
-  if (stmt == NULL
-      || !_luoshi_store_bind_int64 (self, stmt, 1, plan_report_id, error)
-      || !_luoshi_store_bind_int64 (self, stmt, 2, review_report_id, error)
-      || !_luoshi_store_bind_text (self, stmt, 3, chain_origin_string (origin), error)
-      || !_luoshi_store_bind_int64 (self, stmt, 4, g_get_real_time () / G_USEC_PER_SEC, error))
-    goto fail;
-  if (_luoshi_store_step (self, stmt, error) != LUOSHI_STEP_ROW)
-    goto fail;
-  id = sqlite3_column_int64 (stmt, 0);
-  if (_luoshi_store_step (self, stmt, error) != LUOSHI_STEP_DONE)
+  if (origin == LUOSHI_CHAIN_ORIGIN_USER)
+    id = add_user_chain (self, plan_report_id, review_report_id, &changed, error);
+  else
+    id = add_app_chain (self, plan_report_id, review_report_id, error);
+  if (id == 0)
     goto fail;
 
   if (!_luoshi_store_commit (self, error))
     return 0;
   _luoshi_store_emit_changed (self, LUOSHI_STORE_CHANGE_CHAIN, id);
+  if (changed)
+    update_undo_state (self);
   return id;
 
 fail:
@@ -3269,35 +3363,89 @@ luoshi_store_remove_chain (LuoshiStore  *self,
                            gint64        chain_id,
                            GError      **error)
 {
-  g_autoptr(LuoshiStmt) stmt = NULL;
+  /* Marked as the user's so that the app does not propose it again. */
+  LuoshiHistorySet sets[] = {
+    LUOSHI_HISTORY_TEXT ("origin", "user"),
+    LUOSHI_HISTORY_INT ("deleted", 1),
+  };
+  gint64 step = 0;
 
   g_return_val_if_fail (LUOSHI_IS_STORE (self), FALSE);
 
-  stmt = _luoshi_store_statement (self, "DELETE FROM chains WHERE id = ?1", error);
-  if (stmt == NULL
-      || !_luoshi_store_bind_int64 (self, stmt, 1, chain_id, error)
-      || !_luoshi_store_step_done (self, stmt, error))
+  if (!_luoshi_store_begin (self, error))
     return FALSE;
-  if (sqlite3_changes (self->db) == 0)
-    return not_found (error, _("chain"), chain_id);
+
+  {
+    g_autoptr(LuoshiStmt) stmt = NULL;
+    LuoshiStep row;
+
+    stmt = _luoshi_store_statement (self, "SELECT 1 FROM chains WHERE id = ?1 AND deleted = 0", error);
+    if (stmt == NULL || !_luoshi_store_bind_int64 (self, stmt, 1, chain_id, error))
+      goto fail;
+    row = _luoshi_store_step (self, stmt, error);
+    if (row == LUOSHI_STEP_ERROR)
+      goto fail;
+    if (row == LUOSHI_STEP_DONE)
+      {
+        not_found (error, _("chain"), chain_id);
+        goto fail;
+      }
+  }
+
+  if (!luoshi_history_begin_step (self, "chain-remove", &step, error)
+      || !luoshi_history_set (self, step, "chain-remove", "chains", chain_id, sets,
+                              G_N_ELEMENTS (sets), NULL, error)
+      || !_luoshi_store_commit (self, error))
+    goto fail;
+
   _luoshi_store_emit_changed (self, LUOSHI_STORE_CHANGE_CHAIN, chain_id);
+  update_undo_state (self);
   return TRUE;
+
+fail:
+  _luoshi_store_rollback (self);
+  return FALSE;
 }
 
 gboolean
 luoshi_store_clear_app_chains (LuoshiStore  *self,
                                GError      **error)
 {
+  g_autoptr(LuoshiStmt) history = NULL;
   g_autoptr(LuoshiStmt) stmt = NULL;
+  int n_history, n_chains;
 
   g_return_val_if_fail (LUOSHI_IS_STORE (self), FALSE);
 
+  if (!_luoshi_store_begin (self, error))
+    return FALSE;
+
+  /* Only undone steps can refer to an app chain (see above): the redo of
+   * a pairing the user took back goes with it. Dropped in the same
+   * transaction, so a new chain that gets the id is not touched by it. */
+  history = _luoshi_store_statement (self,
+    "DELETE FROM history WHERE tbl = 'chains'"
+    " AND row_id IN (SELECT id FROM chains WHERE origin = 'app')", error);
+  if (history == NULL || !_luoshi_store_step_done (self, history, error))
+    goto fail;
+  n_history = sqlite3_changes (self->db);
+
   stmt = _luoshi_store_statement (self, "DELETE FROM chains WHERE origin = 'app'", error);
   if (stmt == NULL || !_luoshi_store_step_done (self, stmt, error))
+    goto fail;
+  n_chains = sqlite3_changes (self->db);
+
+  if (!_luoshi_store_commit (self, error))
     return FALSE;
-  if (sqlite3_changes (self->db) > 0)
+  if (n_chains > 0)
     _luoshi_store_emit_changed (self, LUOSHI_STORE_CHANGE_CHAIN, 0);
+  if (n_history > 0)
+    update_undo_state (self);
   return TRUE;
+
+fail:
+  _luoshi_store_rollback (self);
+  return FALSE;
 }
 
 GPtrArray *
@@ -3311,7 +3459,8 @@ luoshi_store_list_chains (LuoshiStore  *self,
   g_return_val_if_fail (LUOSHI_IS_STORE (self), NULL);
 
   stmt = _luoshi_store_statement (self,
-    "SELECT id, plan_report_id, review_report_id, origin FROM chains ORDER BY id", error);
+    "SELECT id, plan_report_id, review_report_id, origin FROM chains"
+    " WHERE deleted = 0 ORDER BY id", error);
   if (stmt == NULL)
     return NULL;
   chains = g_ptr_array_new_with_free_func ((GDestroyNotify) luoshi_store_chain_free);

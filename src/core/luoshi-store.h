@@ -44,7 +44,7 @@ typedef enum {
 } LuoshiStoreError;
 
 /* The schema version this build writes (PRAGMA user_version). */
-#define LUOSHI_STORE_SCHEMA_VERSION 4
+#define LUOSHI_STORE_SCHEMA_VERSION 5
 
 typedef enum {
   LUOSHI_IMPORT_FLAGS_NONE  = 0,
@@ -330,19 +330,25 @@ char         *luoshi_store_get_redo_label   (LuoshiStore  *self) G_GNUC_WARN_UNU
 /* --- Chains -------------------------------------------------------------- */
 
 /* Stores a plan→review pair; an existing pair gets @origin (USER wins
- * over APP). Returns its id or 0 with @error set. */
+ * over APP). USER pairing is one undoable step ("Pair Reports"), which
+ * also brings back a pair the user removed; APP proposals are not
+ * undoable and leave a pair the user removed removed. Returns its id or
+ * 0 with @error set. */
 gint64        luoshi_store_add_chain        (LuoshiStore       *self,
                                              gint64             plan_report_id,
                                              gint64             review_report_id,
                                              LuoshiChainOrigin  origin,
                                              GError           **error);
+/* The user's removal of a pair: one undoable step ("Remove Pair"); undo
+ * brings it back with its origin. NOT_FOUND if no such (live) pair. */
 gboolean      luoshi_store_remove_chain     (LuoshiStore       *self,
                                              gint64             chain_id,
                                              GError           **error);
-/* Removes all APP chains (before storing a new proposal); keeps USER ones. */
+/* Removes all APP chains (before storing a new proposal); keeps USER ones
+ * and the pairs the user removed. Not undoable. */
 gboolean      luoshi_store_clear_app_chains (LuoshiStore       *self,
                                              GError           **error);
-/* GPtrArray of LuoshiStoreChain, ordered by id. */
+/* GPtrArray of LuoshiStoreChain (not the removed ones), ordered by id. */
 GPtrArray    *luoshi_store_list_chains      (LuoshiStore       *self,
                                              GError           **error) G_GNUC_WARN_UNUSED_RESULT;
 
