@@ -14,6 +14,9 @@
 #include "luoshi-item-editor-private.h"
 #include "luoshi-item-list.h"
 #include "luoshi-report-dialog-private.h"
+#include "luoshi-report-entry.h"
+#include "luoshi-report-list-private.h"
+#include "luoshi-report-row.h"
 #include "luoshi-report-view-private.h"
 #include "luoshi-search-page.h"
 #include "luoshi-store.h"
@@ -122,16 +125,20 @@ import_fixture (Fixture *fixture)
   wait_for_import (fixture->window);
 }
 
+/* The reports shown in the sidebar; group headers are entries too. */
 static guint
-count_rows (GtkListBox *list)
+count_rows (LuoshiReportList *list)
 {
+  GListModel *model = _luoshi_report_list_get_model (list);
   guint n = 0;
 
-  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (list));
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    if (GTK_IS_LIST_BOX_ROW (child))  /* group headers are children too */
-      n++;
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    {
+      g_autoptr(LuoshiReportEntry) entry = g_list_model_get_item (model, i);
+
+      if (!luoshi_report_entry_is_header (entry))
+        n++;
+    }
   return n;
 }
 
@@ -531,6 +538,346 @@ test_window_cancel (Fixture       *fixture,
   g_assert_cmpstr (gtk_stack_get_visible_child_name (window->main_stack), ==, "library");
 }
 
+/* --- Sidebar -------------------------------------------------------------- */
+
+/* A third and a fourth report, to make four groups of the sidebar. */
+static const char stats_text[] =
+  "白河市统计局2022年工作总结\n"
+  "\n"
+  "一、主要工作\n"
+  "全年完成统计调查12项，发布统计公报4期。\n";
+
+static const char notes_text[] =
+  "会议纪要\n"
+  "\n"
+  "会议研究了下一阶段的工作安排。\n";
+
+typedef struct
+{
+  gint64 ids[4];  /* the reports called A, B, C and D in descriptions */
+} Sidebar;
+
+static gint64
+report_of_file (LuoshiStore *store,
+                const char  *needle)
+{
+  g_autoptr(GPtrArray) reports = luoshi_store_list_reports (store, 0, NULL);
+
+  g_assert_nonnull (reports);
+  for (guint i = 0; i < reports->len; i++)
+    {
+      LuoshiStoreReport *report = g_ptr_array_index (reports, i);
+
+      if (strstr (report->file_name, needle) != NULL)
+        return report->id;
+    }
+  g_assert_not_reached ();
+  return 0;
+}
+
+static void
+set_group (LuoshiStore *store,
+           gint64       report_id,
+           const char  *org,
+           int          year)
+{
+  g_autoptr(GError) error = NULL;
+
+  luoshi_store_set_report_org (store, report_id, org, &error);
+  g_assert_no_error (error);
+  luoshi_store_set_report_period (store, report_id, year, 0, &error);
+  g_assert_no_error (error);
+}
+
+/* The sidebar's entries, e.g. "[Alpha · 2022] C [Beta · 2024] B". */
+static char *
+describe_sidebar (LuoshiWindow  *window,
+                  const Sidebar *sidebar)
+{
+  GListModel *model = _luoshi_report_list_get_model (window->report_list);
+  g_autoptr(GString) str = g_string_new (NULL);
+
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    {
+      g_autoptr(LuoshiReportEntry) entry = g_list_model_get_item (model, i);
+      gint64 id = luoshi_report_entry_get_report_id (entry);
+
+      if (str->len > 0)
+        g_string_append_c (str, ' ');
+      if (luoshi_report_entry_is_header (entry))
+        {
+          g_string_append_printf (str, "[%s]", luoshi_report_entry_get_title (entry));
+          continue;
+        }
+      for (guint k = 0; k < G_N_ELEMENTS (sidebar->ids); k++)
+        if (sidebar->ids[k] == id)
+          g_string_append_c (str, 'A' + k);
+    }
+  return g_string_free (g_steal_pointer (&str), FALSE);
+}
+
+#define assert_sidebar(window, sidebar, expected) \
+  G_STMT_START { \
+    g_autofree char *described = describe_sidebar ((window), (sidebar)); \
+    g_assert_cmpstr (described, ==, (expected)); \
+  } G_STMT_END
+
+static guint
+position_of (LuoshiWindow *window,
+             gint64        report_id)
+{
+  GListModel *model = _luoshi_report_list_get_model (window->report_list);
+
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    {
+      g_autoptr(LuoshiReportEntry) entry = g_list_model_get_item (model, i);
+
+      if (!luoshi_report_entry_is_header (entry) && luoshi_report_entry_get_report_id (entry) == report_id)
+        return i;
+    }
+  return GTK_INVALID_LIST_POSITION;
+}
+
+static LuoshiReportEntry *
+selected_entry (LuoshiWindow *window)
+{
+  GtkSelectionModel *selection = gtk_list_view_get_model (_luoshi_report_list_get_view (window->report_list));
+
+  return gtk_single_selection_get_selected_item (GTK_SINGLE_SELECTION (selection));
+}
+
+static void
+set_filter (LuoshiWindow *window,
+            const char   *text)
+{
+  gtk_editable_set_text (GTK_EDITABLE (window->report_filter), text);
+  /* What the entry emits after its delay. */
+  g_signal_emit_by_name (window->report_filter, "search-changed");
+}
+
+/* Four reports in four groups: A and B of "Beta" (2023, 2024), C of
+ * "Alpha" 2022, D of no known body or year. */
+static void
+import_four (Fixture *fixture,
+             Sidebar *sidebar)
+{
+  g_autoptr(GPtrArray) reports = NULL;
+
+  write_file (fixture->dir, "白河市统计局2022年工作总结.txt", stats_text);
+  write_file (fixture->dir, "会议纪要.txt", notes_text);
+  import_fixture (fixture);
+  reports = luoshi_store_list_reports (fixture->store, 0, NULL);
+  g_assert_cmpuint (reports->len, ==, 4);
+
+  sidebar->ids[0] = report_of_file (fixture->store, "2023年工作总结");
+  sidebar->ids[1] = report_of_file (fixture->store, "2024年工作要點");
+  sidebar->ids[2] = report_of_file (fixture->store, "统计局");
+  sidebar->ids[3] = report_of_file (fixture->store, "会议纪要");
+  set_group (fixture->store, sidebar->ids[0], "Beta", 2023);
+  set_group (fixture->store, sidebar->ids[1], "Beta", 2024);
+  set_group (fixture->store, sidebar->ids[2], "Alpha", 2022);
+  set_group (fixture->store, sidebar->ids[3], NULL, 0);
+}
+
+static void
+count_emission (guint *count)
+{
+  (*count)++;
+}
+
+/* Headers come before their groups in order, and only for groups with
+ * reports the filter keeps. */
+static void
+test_sidebar_groups (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  LuoshiWindow *window = fixture->window;
+  Sidebar sidebar;
+
+  /* No reports yet: the sidebar says so. */
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (window->sidebar_stack), ==, "empty");
+
+  import_four (fixture, &sidebar);
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (window->sidebar_stack), ==, "list");
+  /* Known bodies first, then each body's newest year first. */
+  assert_sidebar (window, &sidebar, "[Alpha · 2022] C [Beta · 2024] B [Beta · 2023] A [Unknown body · Year unknown] D");
+  g_assert_cmpuint (count_rows (window->report_list), ==, 4);
+
+  /* The body, casefolded: both Beta groups, no other header. */
+  set_filter (window, "bETA");
+  assert_sidebar (window, &sidebar, "[Beta · 2024] B [Beta · 2023] A");
+
+  /* A file name: one report under its header. */
+  set_filter (window, "统计局");
+  assert_sidebar (window, &sidebar, "[Alpha · 2022] C");
+
+  /* The period and kind shown under the title match too. */
+  set_filter (window, "2024 ·");
+  assert_sidebar (window, &sidebar, "[Beta · 2024] B");
+
+  /* Nothing matches: no headers either, but the library has reports. */
+  set_filter (window, "没有这样的报告");
+  assert_sidebar (window, &sidebar, "");
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (window->sidebar_stack), ==, "list");
+
+  set_filter (window, "");
+  assert_sidebar (window, &sidebar, "[Alpha · 2022] C [Beta · 2024] B [Beta · 2023] A [Unknown body · Year unknown] D");
+
+  /* A report moving into another group joins it in file name order
+   * (白 before 青); its emptied group loses its header. */
+  set_group (fixture->store, sidebar.ids[2], "Beta", 2023);
+  assert_sidebar (window, &sidebar, "[Beta · 2024] B [Beta · 2023] C A [Unknown body · Year unknown] D");
+}
+
+/* Selecting rows opens reports; showing a report selects its row; a
+ * refill keeps the selection and the rows of unchanged reports. */
+static void
+test_sidebar_selection (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  LuoshiWindow *window = fixture->window;
+  GtkListView *view = _luoshi_report_list_get_view (window->report_list);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LuoshiReportEntry) kept = NULL;
+  g_autoptr(LuoshiReportEntry) renamed = NULL;
+  Sidebar sidebar;
+  guint n_selected = 0;
+
+  import_four (fixture, &sidebar);
+  g_signal_connect_swapped (window->report_list, "report-selected", G_CALLBACK (count_emission), &n_selected);
+
+  /* A click on B's row: B is shown. */
+  gtk_widget_activate_action (GTK_WIDGET (view), "list.select-item", "(ubb)",
+                              position_of (window, sidebar.ids[1]), FALSE, FALSE);
+  g_assert_cmpuint (n_selected, ==, 1);
+  g_assert_cmpint (luoshi_report_view_get_report_id (window->report_view), ==, sidebar.ids[1]);
+  g_assert_cmpint (luoshi_report_list_get_selected_report_id (window->report_list), ==, sidebar.ids[1]);
+
+  /* Headers cannot be selected: B stays. */
+  gtk_widget_activate_action (GTK_WIDGET (view), "list.select-item", "(ubb)", 0, FALSE, FALSE);
+  g_assert_cmpint (luoshi_report_list_get_selected_report_id (window->report_list), ==, sidebar.ids[1]);
+  g_assert_cmpint (luoshi_report_view_get_report_id (window->report_view), ==, sidebar.ids[1]);
+
+  /* Showing A (as a search hit does) selects A's row, without a second
+   * round through "report-selected". */
+  g_assert_true (luoshi_window_show_report (window, sidebar.ids[0], &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (n_selected, ==, 1);
+  g_assert_cmpint (luoshi_report_entry_get_report_id (selected_entry (window)), ==, sidebar.ids[0]);
+  g_assert_cmpuint (gtk_single_selection_get_selected (GTK_SINGLE_SELECTION (gtk_list_view_get_model (view))),
+                    ==, position_of (window, sidebar.ids[0]));
+
+  /* Renaming A refills the sidebar: A is still selected, with its new
+   * title; C's entry, unchanged, is the same object (GTK keeps its row). */
+  kept = g_list_model_get_item (_luoshi_report_list_get_model (window->report_list), position_of (window, sidebar.ids[2]));
+  luoshi_store_set_report_title (fixture->store, sidebar.ids[0], "乙局二〇二三年工作总结", &error);
+  g_assert_no_error (error);
+  renamed = g_object_ref (selected_entry (window));
+  g_assert_cmpint (luoshi_report_entry_get_report_id (renamed), ==, sidebar.ids[0]);
+  g_assert_cmpstr (luoshi_report_entry_get_title (renamed), ==, "乙局二〇二三年工作总结");
+  g_assert_true (g_list_model_get_item (_luoshi_report_list_get_model (window->report_list),
+                                        position_of (window, sidebar.ids[2])) == kept);
+  g_object_unref (kept);  /* the reference g_list_model_get_item() just gave */
+  g_assert_cmpuint (n_selected, ==, 1);
+
+  /* A moving to another group, above: still selected, at its new place. */
+  set_group (fixture->store, sidebar.ids[0], "Alpha", 2021);
+  assert_sidebar (window, &sidebar, "[Alpha · 2022] C [Alpha · 2021] A [Beta · 2024] B [Unknown body · Year unknown] D");
+  g_assert_cmpint (luoshi_report_list_get_selected_report_id (window->report_list), ==, sidebar.ids[0]);
+
+  /* Filtered out, A is not selected; back in, it is again. */
+  set_filter (window, "Beta");
+  g_assert_null (selected_entry (window));
+  set_filter (window, "");
+  g_assert_cmpint (luoshi_report_list_get_selected_report_id (window->report_list), ==, sidebar.ids[0]);
+  g_assert_cmpuint (n_selected, ==, 1);
+  g_assert_cmpint (luoshi_report_view_get_report_id (window->report_view), ==, sidebar.ids[0]);
+}
+
+static gboolean
+press_key (GtkEventController *keys,
+           guint               keyval)
+{
+  gboolean handled = FALSE;
+
+  g_signal_emit_by_name (keys, "key-pressed", keyval, 0, (GdkModifierType) 0, &handled);
+  return handled;
+}
+
+/* The arrow keys move between reports, over the headers (GTK 4.8's list
+ * view cannot focus a row that is not selectable and would stop there). */
+static void
+test_sidebar_keys (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  LuoshiWindow *window = fixture->window;
+  GtkListView *view = _luoshi_report_list_get_view (window->report_list);
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (GTK_WIDGET (view));
+  g_autoptr(GError) error = NULL;
+  GtkEventController *keys = NULL;
+  Sidebar sidebar;
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GtkEventController) controller = g_list_model_get_item (controllers, i);
+
+      if (GTK_IS_EVENT_CONTROLLER_KEY (controller) &&
+          gtk_event_controller_get_propagation_phase (controller) == GTK_PHASE_CAPTURE)
+        keys = controller;
+    }
+  g_assert_nonnull (keys);
+
+  import_four (fixture, &sidebar);
+  assert_sidebar (window, &sidebar, "[Alpha · 2022] C [Beta · 2024] B [Beta · 2023] A [Unknown body · Year unknown] D");
+
+  /* Tab from the filter lands on the selected report, here shown by
+   * the window (GTK would try the first item, a header, and skip the
+   * list). */
+  g_assert_true (luoshi_window_show_report (window, sidebar.ids[0], &error));
+  g_assert_no_error (error);
+  gtk_widget_grab_focus (GTK_WIDGET (window->report_filter));
+  g_assert_true (gtk_widget_child_focus (GTK_WIDGET (window->report_list), GTK_DIR_TAB_FORWARD));
+  {
+    GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (window));
+    GtkWidget *row = focus != NULL ? gtk_widget_get_first_child (focus) : NULL;
+
+    g_assert_true (gtk_widget_get_parent (focus) == GTK_WIDGET (view));
+    g_assert_true (LUOSHI_IS_REPORT_ROW (row));
+    g_assert_cmpint (luoshi_report_entry_get_report_id (luoshi_report_row_get_entry (LUOSHI_REPORT_ROW (row))),
+                     ==, sidebar.ids[0]);
+  }
+  /* The keys go on from there. */
+  g_assert_true (press_key (keys, GDK_KEY_Up));
+  g_assert_cmpint (luoshi_report_view_get_report_id (window->report_view), ==, sidebar.ids[1]);
+
+  g_assert_true (luoshi_window_show_report (window, sidebar.ids[2], &error));
+  g_assert_no_error (error);
+
+  /* Down from C, over the Beta header, to B: shown. */
+  g_assert_true (press_key (keys, GDK_KEY_Down));
+  g_assert_cmpint (luoshi_report_list_get_selected_report_id (window->report_list), ==, sidebar.ids[1]);
+  g_assert_cmpint (luoshi_report_view_get_report_id (window->report_view), ==, sidebar.ids[1]);
+  g_assert_true (press_key (keys, GDK_KEY_KP_Down));
+  g_assert_cmpint (luoshi_report_view_get_report_id (window->report_view), ==, sidebar.ids[0]);
+  g_assert_true (press_key (keys, GDK_KEY_Up));
+  g_assert_cmpint (luoshi_report_view_get_report_id (window->report_view), ==, sidebar.ids[1]);
+
+  g_assert_true (press_key (keys, GDK_KEY_End));
+  g_assert_cmpint (luoshi_report_view_get_report_id (window->report_view), ==, sidebar.ids[3]);
+  g_assert_true (press_key (keys, GDK_KEY_Down));  /* the end: stays */
+  g_assert_cmpint (luoshi_report_view_get_report_id (window->report_view), ==, sidebar.ids[3]);
+  g_assert_true (press_key (keys, GDK_KEY_Page_Up));
+  g_assert_cmpint (luoshi_report_view_get_report_id (window->report_view), ==, sidebar.ids[2]);
+  g_assert_true (press_key (keys, GDK_KEY_Home));
+  g_assert_cmpint (luoshi_report_view_get_report_id (window->report_view), ==, sidebar.ids[2]);
+  g_assert_true (press_key (keys, GDK_KEY_Up));  /* the start: stays */
+  g_assert_cmpint (luoshi_report_view_get_report_id (window->report_view), ==, sidebar.ids[2]);
+  g_assert_cmpint (luoshi_report_list_get_selected_report_id (window->report_list), ==, sidebar.ids[2]);
+
+  /* Other keys are the list view's. */
+  g_assert_false (press_key (keys, GDK_KEY_Return));
+}
+
 static char *
 file_checksum (const char *path)
 {
@@ -802,6 +1149,11 @@ main (int   argc,
 {
   gtk_test_init (&argc, &argv, NULL);
   adw_init ();
+  /* A window closed while a view still animates its scrolling makes
+   * GTK 4.8 disconnect a handler twice (gtk_adjustment_enable_animation()
+   * ends the animation from its own value-changed); the tests switch
+   * reports and close windows faster than the animations run. */
+  g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
 
   g_test_add ("/app/window/import", Fixture, NULL, fixture_set_up, test_window_import, fixture_tear_down);
   g_test_add ("/app/window/edit-undo", Fixture, NULL, fixture_set_up, test_window_edit_undo, fixture_tear_down);
@@ -812,6 +1164,9 @@ main (int   argc,
   g_test_add ("/app/window/cancel", Fixture, NULL, fixture_set_up, test_window_cancel, fixture_tear_down);
   g_test_add ("/app/window/drop", Fixture, NULL, fixture_set_up, test_window_drop, fixture_tear_down);
   g_test_add ("/app/window/bad-files", Fixture, NULL, fixture_set_up, test_window_bad_files, fixture_tear_down);
+  g_test_add ("/app/window/sidebar-groups", Fixture, NULL, fixture_set_up, test_sidebar_groups, fixture_tear_down);
+  g_test_add ("/app/window/sidebar-selection", Fixture, NULL, fixture_set_up, test_sidebar_selection, fixture_tear_down);
+  g_test_add ("/app/window/sidebar-keys", Fixture, NULL, fixture_set_up, test_sidebar_keys, fixture_tear_down);
   g_test_add_func ("/app/window/corrupt-library", test_window_corrupt_library);
   g_test_add_func ("/app/item-list/changes", test_item_list_changes);
   g_test_add_func ("/app/item-list/steps", test_item_list_steps);

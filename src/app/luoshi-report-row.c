@@ -1,4 +1,4 @@
-/* luoshi-report-row.c: one report in the sidebar
+/* luoshi-report-row.c: what the sidebar shows of one report
  *
  * Copyright 2026 The Luoshi authors
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -8,81 +8,71 @@
 
 #include <glib/gi18n.h>
 
-#include <string.h>
-
 #include "luoshi-report-row.h"
 #include "luoshi-util.h"
 
 struct _LuoshiReportRow
 {
-  GtkListBoxRow  parent_instance;
+  GtkWidget          parent_instance;
 
   /* Template widgets */
-  GtkLabel      *title_label;
-  GtkLabel      *period_label;
-  GtkLabel      *goals_label;
-  GtkLabel      *achievements_label;
-  GtkLabel      *problems_label;
+  GtkLabel          *title_label;
+  GtkLabel          *period_label;
+  GtkLabel          *goals_label;
+  GtkLabel          *achievements_label;
+  GtkLabel          *problems_label;
 
-  gint64         report_id;
-  gint64         file_id;
-  int            year;
-  char          *org;
-  char          *haystack;  /* casefolded title, body and file name */
+  LuoshiReportEntry *entry;
 };
 
-G_DEFINE_FINAL_TYPE (LuoshiReportRow, luoshi_report_row, GTK_TYPE_LIST_BOX_ROW)
-
-const char *
-luoshi_report_kind_get_label (LuoshiReportKind kind)
-{
-  switch (kind)
-    {
-    case LUOSHI_REPORT_REVIEW:
-      return _("Review");
-    case LUOSHI_REPORT_PLAN:
-      return _("Plan");
-    case LUOSHI_REPORT_REVIEW_PLAN:
-      return _("Review and plan");
-    case LUOSHI_REPORT_SPEECH:
-      return _("Speech");
-    case LUOSHI_REPORT_OTHER:
-    default:
-      return _("Other");
-    }
-}
-
-char *
-luoshi_report_format_period (const LuoshiReport *report)
-{
-  if (report->year <= 0)
-    return g_strdup (_("Unknown period"));
-  if (report->half == 1)
-    /* Translators: %d is a year */
-    return g_strdup_printf (_("%d, first half"), report->year);
-  if (report->half == 2)
-    /* Translators: %d is a year */
-    return g_strdup_printf (_("%d, second half"), report->year);
-  return g_strdup_printf ("%d", report->year);
-}
-
-const char *
-luoshi_report_get_display_title (const LuoshiStoreReport *report)
-{
-  if (report->report->title != NULL && report->report->title[0] != '\0')
-    return report->report->title;
-  return report->file_name;
-}
+G_DEFINE_FINAL_TYPE (LuoshiReportRow, luoshi_report_row, GTK_TYPE_WIDGET)
 
 static void
-luoshi_report_row_finalize (GObject *object)
+luoshi_report_row_dispose (GObject *object)
 {
   LuoshiReportRow *self = LUOSHI_REPORT_ROW (object);
+  GtkWidget *child;
 
-  g_clear_pointer (&self->org, g_free);
-  g_clear_pointer (&self->haystack, g_free);
+  gtk_widget_dispose_template (GTK_WIDGET (self), LUOSHI_TYPE_REPORT_ROW);
+  /* Children without an id too. */
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
+    gtk_widget_unparent (child);
+  g_clear_object (&self->entry);
 
-  G_OBJECT_CLASS (luoshi_report_row_parent_class)->finalize (object);
+  G_OBJECT_CLASS (luoshi_report_row_parent_class)->dispose (object);
+}
+
+/* Tooltips are asked for when shown: setting one on a visible widget
+ * makes GTK 4.8 query the pointer from the display server, a round trip
+ * per row and label when a list view builds its 200 rows. */
+static gboolean
+query_tooltip_cb (LuoshiReportRow *self,
+                  int              x,
+                  int              y,
+                  gboolean         keyboard,
+                  GtkTooltip      *tooltip,
+                  GtkWidget       *label)
+{
+  const char *text = NULL;
+
+  if (self->entry == NULL)
+    return FALSE;
+
+  if (label == GTK_WIDGET (self->title_label))
+    text = luoshi_report_entry_get_file_name (self->entry);
+  else if (luoshi_report_entry_get_counts (self->entry) == NULL)
+    text = NULL;  /* the total is of all kinds */
+  else if (label == GTK_WIDGET (self->goals_label))
+    text = _("Goals");
+  else if (label == GTK_WIDGET (self->achievements_label))
+    text = _("Achievements");
+  else if (label == GTK_WIDGET (self->problems_label))
+    text = _("Problems");
+
+  if (text == NULL)
+    return FALSE;
+  gtk_tooltip_set_text (tooltip, text);
+  return TRUE;
 }
 
 static void
@@ -91,7 +81,7 @@ luoshi_report_row_class_init (LuoshiReportRowClass *klass)
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
-  object_class->finalize = luoshi_report_row_finalize;
+  object_class->dispose = luoshi_report_row_dispose;
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/luoshi/Luoshi/luoshi-report-row.ui");
   gtk_widget_class_bind_template_child (widget_class, LuoshiReportRow, title_label);
@@ -99,6 +89,9 @@ luoshi_report_row_class_init (LuoshiReportRowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LuoshiReportRow, goals_label);
   gtk_widget_class_bind_template_child (widget_class, LuoshiReportRow, achievements_label);
   gtk_widget_class_bind_template_child (widget_class, LuoshiReportRow, problems_label);
+  gtk_widget_class_bind_template_callback (widget_class, query_tooltip_cb);
+  /* As the GtkListBoxRow it was: the list item holding it has no role. */
+  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_LIST_ITEM);
 }
 
 static void
@@ -109,6 +102,12 @@ luoshi_report_row_init (LuoshiReportRow *self)
   gtk_widget_init_template (GTK_WIDGET (self));
   gtk_label_set_attributes (self->title_label, attrs);
   gtk_label_set_attributes (self->period_label, attrs);
+}
+
+GtkWidget *
+luoshi_report_row_new (void)
+{
+  return g_object_new (LUOSHI_TYPE_REPORT_ROW, NULL);
 }
 
 static void
@@ -122,46 +121,48 @@ set_count (GtkLabel   *label,
   gtk_widget_set_visible (GTK_WIDGET (label), count > 0);
 }
 
-GtkWidget *
-luoshi_report_row_new (const LuoshiStoreReport *report,
-                       const guint              counts[3])
+void
+luoshi_report_row_set_entry (LuoshiReportRow   *self,
+                             LuoshiReportEntry *entry)
 {
-  LuoshiReportRow *self;
-  g_autofree char *period = NULL;
-  g_autofree char *subtitle = NULL;
-  g_autofree char *haystack = NULL;
+  const guint *counts;
   const char *title;
+  const char *subtitle;
+  guint n_items;
 
-  g_return_val_if_fail (report != NULL, NULL);
+  g_return_if_fail (LUOSHI_IS_REPORT_ROW (self));
+  g_return_if_fail (entry == NULL || LUOSHI_IS_REPORT_ENTRY (entry));
 
-  self = g_object_new (LUOSHI_TYPE_REPORT_ROW, NULL);
-  self->report_id = report->id;
-  self->file_id = report->file_id;
-  self->year = report->report->year;
-  self->org = g_strdup (report->report->org ? report->report->org : "");
+  if (!g_set_object (&self->entry, entry) || entry == NULL)
+    return;
 
-  title = luoshi_report_get_display_title (report);
+  title = luoshi_report_entry_get_title (entry);
+  subtitle = luoshi_report_entry_get_subtitle (entry);
   gtk_label_set_label (self->title_label, title);
-  gtk_widget_set_tooltip_text (GTK_WIDGET (self->title_label), report->file_name);
-
-  period = luoshi_report_format_period (report->report);
-  /* Translators: period · report kind, e.g. "2023 · Review and plan" */
-  subtitle = g_strdup_printf (_("%s · %s"), period,
-                              luoshi_report_kind_get_label (report->report->kind));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->title_label),
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, luoshi_report_entry_get_file_name (entry),
+                                  -1);
   gtk_label_set_label (self->period_label, subtitle);
 
+  counts = luoshi_report_entry_get_counts (entry);
+  n_items = luoshi_report_entry_get_n_items (entry);
   if (counts == NULL)
     {
       /* Only the total is known. */
-      set_count (self->goals_label, report->n_items,
-                 g_strdup_printf (ngettext ("%u item", "%u items", report->n_items), report->n_items));
+      set_count (self->goals_label, n_items,
+                 g_strdup_printf (ngettext ("%u item", "%u items", n_items), n_items));
       gtk_widget_remove_css_class (GTK_WIDGET (self->goals_label), "goal");
-      gtk_widget_set_tooltip_text (GTK_WIDGET (self->goals_label), NULL);
+      gtk_accessible_reset_property (GTK_ACCESSIBLE (self->goals_label), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION);
       gtk_widget_set_visible (GTK_WIDGET (self->achievements_label), FALSE);
       gtk_widget_set_visible (GTK_WIDGET (self->problems_label), FALSE);
     }
   else
     {
+      /* The first label may have shown a total before. */
+      gtk_widget_add_css_class (GTK_WIDGET (self->goals_label), "goal");
+      gtk_accessible_update_property (GTK_ACCESSIBLE (self->goals_label),
+                                      GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, _("Goals"),
+                                      -1);
       /* Translators: count badges in the sidebar; keep them short */
       set_count (self->goals_label, counts[LUOSHI_ITEM_GOAL],
                  g_strdup_printf (ngettext ("%u goal", "%u goals", counts[LUOSHI_ITEM_GOAL]),
@@ -174,55 +175,15 @@ luoshi_report_row_new (const LuoshiStoreReport *report,
                                   counts[LUOSHI_ITEM_PROBLEM]));
     }
 
-  haystack = g_strjoin ("\n", title, self->org, report->file_name, subtitle, NULL);
-  self->haystack = g_utf8_casefold (haystack, -1);
-
   gtk_accessible_update_property (GTK_ACCESSIBLE (self),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, title,
                                   GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, subtitle,
                                   -1);
-
-  return GTK_WIDGET (self);
 }
 
-gint64
-luoshi_report_row_get_report_id (LuoshiReportRow *self)
+LuoshiReportEntry *
+luoshi_report_row_get_entry (LuoshiReportRow *self)
 {
-  g_return_val_if_fail (LUOSHI_IS_REPORT_ROW (self), 0);
-  return self->report_id;
-}
-
-gint64
-luoshi_report_row_get_file_id (LuoshiReportRow *self)
-{
-  g_return_val_if_fail (LUOSHI_IS_REPORT_ROW (self), 0);
-  return self->file_id;
-}
-
-const char *
-luoshi_report_row_get_org (LuoshiReportRow *self)
-{
-  g_return_val_if_fail (LUOSHI_IS_REPORT_ROW (self), "");
-  return self->org;
-}
-
-int
-luoshi_report_row_get_year (LuoshiReportRow *self)
-{
-  g_return_val_if_fail (LUOSHI_IS_REPORT_ROW (self), 0);
-  return self->year;
-}
-
-gboolean
-luoshi_report_row_matches (LuoshiReportRow *self,
-                           const char      *needle)
-{
-  g_autofree char *folded = NULL;
-
-  g_return_val_if_fail (LUOSHI_IS_REPORT_ROW (self), FALSE);
-
-  if (needle == NULL || needle[0] == '\0')
-    return TRUE;
-  folded = g_utf8_casefold (needle, -1);
-  return strstr (self->haystack, folded) != NULL;
+  g_return_val_if_fail (LUOSHI_IS_REPORT_ROW (self), NULL);
+  return self->entry;
 }

@@ -1,4 +1,4 @@
-/* luoshi-report-row.h: one report in the sidebar
+/* luoshi-report-row.h: what the sidebar shows of one report
  *
  * Copyright 2026 The Luoshi authors
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -8,32 +8,22 @@
 
 #include <gtk/gtk.h>
 
-#include "luoshi-store.h"
+#include "luoshi-report-entry.h"
 
 G_BEGIN_DECLS
 
+/* Title, "period · kind" and count pills (or only the total for a huge
+ * report), with the file name as the title's tooltip. A list view binds
+ * it to one report entry after another. */
+
 #define LUOSHI_TYPE_REPORT_ROW (luoshi_report_row_get_type ())
 
-G_DECLARE_FINAL_TYPE (LuoshiReportRow, luoshi_report_row, LUOSHI, REPORT_ROW, GtkListBoxRow)
+G_DECLARE_FINAL_TYPE (LuoshiReportRow, luoshi_report_row, LUOSHI, REPORT_ROW, GtkWidget)
 
-/* @counts: live goals, achievements and problems, indexed by LuoshiItemKind,
- * or NULL to show only the report's total. */
-GtkWidget  *luoshi_report_row_new            (const LuoshiStoreReport *report,
-                                              const guint              counts[3]);
-gint64      luoshi_report_row_get_report_id  (LuoshiReportRow *self);
-gint64      luoshi_report_row_get_file_id    (LuoshiReportRow *self);
-/* The sidebar groups rows by these: "" when the body is unknown, 0 year. */
-const char *luoshi_report_row_get_org        (LuoshiReportRow *self);
-int         luoshi_report_row_get_year       (LuoshiReportRow *self);
-/* Whether title, body or file name contain @needle (casefolded). */
-gboolean    luoshi_report_row_matches        (LuoshiReportRow *self,
-                                              const char      *needle);
-
-/* Translated name of a report kind, e.g. "Review and plan". */
-const char *luoshi_report_kind_get_label     (LuoshiReportKind kind);
-/* "2023", "2024 first half", or "Unknown period"; newly allocated. */
-char       *luoshi_report_format_period      (const LuoshiReport *report) G_GNUC_WARN_UNUSED_RESULT;
-/* The title to show: the report's own, else its file name. */
-const char *luoshi_report_get_display_title  (const LuoshiStoreReport *report);
+GtkWidget         *luoshi_report_row_new        (void);
+/* @entry: a report entry, or NULL to show nothing. */
+void               luoshi_report_row_set_entry  (LuoshiReportRow   *self,
+                                                 LuoshiReportEntry *entry);
+LuoshiReportEntry *luoshi_report_row_get_entry  (LuoshiReportRow   *self);
 
 G_END_DECLS

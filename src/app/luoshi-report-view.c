@@ -12,7 +12,7 @@
 
 #include "luoshi-item-editor.h"
 #include "luoshi-item-list.h"
-#include "luoshi-report-row.h"
+#include "luoshi-report-entry.h"
 #include "luoshi-report-view-private.h"
 #include "luoshi-util.h"
 

@@ -8,6 +8,7 @@
 
 #include "luoshi-bench.h"
 #include "luoshi-import-job.h"
+#include "luoshi-report-list.h"
 #include "luoshi-report-view.h"
 #include "luoshi-search-page.h"
 #include "luoshi-tracking-view.h"
@@ -28,7 +29,7 @@ struct _LuoshiWindow
   AdwLeaflet           *leaflet;
   GtkSearchEntry       *report_filter;
   GtkStack             *sidebar_stack;
-  GtkListBox           *report_list;
+  LuoshiReportList     *report_list;
   AdwStatusPage        *sidebar_empty;
   GtkButton            *undo_button;
   GtkButton            *redo_button;
@@ -50,8 +51,6 @@ struct _LuoshiWindow
   GPtrArray            *failures;    /* of LuoshiImportFailure, last import */
   GtkFileChooserNative *chooser;
 
-  /* Set while the sidebar is rebuilt, so selecting rows does not load. */
-  gboolean              filling_sidebar;
   /* With LUOSHI_BENCH: timings, and when the report still filling the
    * view was asked for (0 when none is). */
   LuoshiBench          *bench;

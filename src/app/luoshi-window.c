@@ -10,7 +10,6 @@
 
 #include "luoshi-application.h"
 #include "luoshi-import.h"
-#include "luoshi-report-row.h"
 #include "luoshi-report-view.h"
 #include "luoshi-search-page.h"
 #include "luoshi-util.h"
@@ -18,8 +17,6 @@
 
 /* How many folders the welcome page remembers. */
 #define MAX_RECENT 6
-/* Above this many items in a report, the sidebar shows only the total. */
-#define MAX_COUNTED_ITEMS 20000
 
 G_DEFINE_FINAL_TYPE (LuoshiWindow, luoshi_window, ADW_TYPE_APPLICATION_WINDOW)
 
@@ -78,109 +75,11 @@ luoshi_window_map (GtkWidget *widget)
 
 /* --- Sidebar ------------------------------------------------------------- */
 
-static int
-sort_rows (GtkListBoxRow *a,
-           GtkListBoxRow *b,
-           gpointer       user_data)
-{
-  LuoshiReportRow *ra = LUOSHI_REPORT_ROW (a);
-  LuoshiReportRow *rb = LUOSHI_REPORT_ROW (b);
-  const char *oa = luoshi_report_row_get_org (ra);
-  const char *ob = luoshi_report_row_get_org (rb);
-  int cmp;
-
-  /* Known bodies first, then the newest year first. */
-  if ((*oa == '\0') != (*ob == '\0'))
-    return *oa == '\0' ? 1 : -1;
-  if ((cmp = g_strcmp0 (oa, ob)) != 0)
-    return cmp;
-  if (luoshi_report_row_get_year (ra) != luoshi_report_row_get_year (rb))
-    return luoshi_report_row_get_year (rb) - luoshi_report_row_get_year (ra);
-  return gtk_list_box_row_get_index (a) - gtk_list_box_row_get_index (b);
-}
-
-static char *
-group_title (LuoshiReportRow *row)
-{
-  const char *org = luoshi_report_row_get_org (row);
-  int year = luoshi_report_row_get_year (row);
-
-  if (*org == '\0')
-    org = _("Unknown body");
-  if (year <= 0)
-    /* Translators: a sidebar group: issuing body · unknown year */
-    return g_strdup_printf (_("%s · Year unknown"), org);
-  /* Translators: a sidebar group: issuing body · year */
-  return g_strdup_printf (_("%s · %d"), org, year);
-}
-
-static void
-header_func (GtkListBoxRow *row,
-             GtkListBoxRow *before,
-             gpointer       user_data)
-{
-  g_autofree char *title = group_title (LUOSHI_REPORT_ROW (row));
-  g_autofree char *before_title = before ? group_title (LUOSHI_REPORT_ROW (before)) : NULL;
-  GtkWidget *header;
-
-  if (g_strcmp0 (title, before_title) == 0)
-    {
-      gtk_list_box_row_set_header (row, NULL);
-      return;
-    }
-
-  header = gtk_list_box_row_get_header (row);
-  if (GTK_IS_LABEL (header))
-    {
-      gtk_label_set_label (GTK_LABEL (header), title);
-      return;
-    }
-
-  {
-    g_autoptr(PangoAttrList) attrs = luoshi_zh_attributes ();
-
-    header = g_object_new (GTK_TYPE_LABEL,
-                           "label", title,
-                           "xalign", 0.0f,
-                           "ellipsize", PANGO_ELLIPSIZE_END,
-                           "margin-top", before ? 18 : 6,
-                           "margin-bottom", 6,
-                           "margin-start", 12,
-                           "margin-end", 12,
-                           "attributes", attrs,
-                           "css-classes", (const char *[]) { "heading", "dim-label", NULL },
-                           NULL);
-    gtk_list_box_row_set_header (row, header);
-  }
-}
-
-static gboolean
-filter_rows (GtkListBoxRow *row,
-             gpointer       user_data)
-{
-  LuoshiWindow *self = user_data;
-
-  return luoshi_report_row_matches (LUOSHI_REPORT_ROW (row),
-                                    gtk_editable_get_text (GTK_EDITABLE (self->report_filter)));
-}
-
 static void
 report_filter_changed_cb (LuoshiWindow *self)
 {
-  gtk_list_box_invalidate_filter (self->report_list);
-}
-
-static LuoshiReportRow *
-find_row (LuoshiWindow *self,
-          gint64        report_id)
-{
-  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->report_list));
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    if (LUOSHI_IS_REPORT_ROW (child) &&
-        luoshi_report_row_get_report_id (LUOSHI_REPORT_ROW (child)) == report_id)
-      return LUOSHI_REPORT_ROW (child);
-  return NULL;
+  luoshi_report_list_set_filter (self->report_list,
+                                 gtk_editable_get_text (GTK_EDITABLE (self->report_filter)));
 }
 
 /* Rebuilds the sidebar from the store; keeps the selected report. */
@@ -188,81 +87,34 @@ static guint
 fill_sidebar (LuoshiWindow *self)
 {
   LuoshiStore *store = get_store (self);
-  g_autoptr(GPtrArray) reports = NULL;
-  g_autoptr(GHashTable) counts = NULL;
   g_autoptr(GError) error = NULL;
-  gint64 current = luoshi_report_view_get_report_id (self->report_view);
-  GtkWidget *child;
-  LuoshiReportRow *row;
+  guint n_reports;
 
   if (store == NULL)
     return 0;
 
-  reports = luoshi_store_list_reports (store, 0, &error);
-  if (reports == NULL)
-    {
-      luoshi_widget_show_error (GTK_WIDGET (self), error);
-      return 0;
-    }
-
-  /* Counts per report and kind. Counting a huge report's takes a
-   * while: its row shows the total instead, as do all rows if the
-   * library cannot be read. */
-  counts = g_hash_table_new_full (g_int64_hash, g_int64_equal, NULL, g_free);
-  for (guint i = 0; i < reports->len; i++)
-    {
-      LuoshiStoreReport *report = g_ptr_array_index (reports, i);
-      g_autofree guint *c = g_new0 (guint, 3);
-
-      if (report->n_items > MAX_COUNTED_ITEMS)
-        continue;
-      if (!luoshi_store_count_report_items (store, report->id, c, &error))
-        {
-          luoshi_widget_show_error (GTK_WIDGET (self), error);
-          g_hash_table_remove_all (counts);
-          break;
-        }
-      /* The key lives in the report, which outlives the table. */
-      g_hash_table_insert (counts, &report->id, g_steal_pointer (&c));
-    }
-
-  self->filling_sidebar = TRUE;
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->report_list))) != NULL)
-    gtk_list_box_remove (self->report_list, child);
-  for (guint i = 0; i < reports->len; i++)
-    {
-      LuoshiStoreReport *report = g_ptr_array_index (reports, i);
-
-      gtk_list_box_append (self->report_list,
-                           luoshi_report_row_new (report, g_hash_table_lookup (counts, &report->id)));
-    }
-  gtk_list_box_invalidate_sort (self->report_list);
-  gtk_list_box_invalidate_headers (self->report_list);
-
-  row = current > 0 ? find_row (self, current) : NULL;
-  gtk_list_box_select_row (self->report_list, GTK_LIST_BOX_ROW (row));
-  self->filling_sidebar = FALSE;
-
-  gtk_stack_set_visible_child_name (self->sidebar_stack, reports->len > 0 ? "list" : "empty");
-  return reports->len;
+  if (!luoshi_report_list_load (self->report_list, store, &error))
+    luoshi_widget_show_error (GTK_WIDGET (self), error);
+  n_reports = luoshi_report_list_get_n_reports (self->report_list);
+  gtk_stack_set_visible_child_name (self->sidebar_stack, n_reports > 0 ? "list" : "empty");
+  return n_reports;
 }
 
 static void
-report_selected_cb (LuoshiWindow  *self,
-                    GtkListBoxRow *row)
+report_selected_cb (LuoshiWindow     *self,
+                    gint64            report_id,
+                    LuoshiReportList *list)
 {
   g_autoptr(GError) error = NULL;
 
-  if (self->filling_sidebar || row == NULL)
-    return;
-
-  if (!luoshi_window_show_report (self, luoshi_report_row_get_report_id (LUOSHI_REPORT_ROW (row)), &error))
+  if (!luoshi_window_show_report (self, report_id, &error))
     luoshi_widget_show_error (GTK_WIDGET (self), error);
 }
 
 static void
-report_activated_cb (LuoshiWindow  *self,
-                     GtkListBoxRow *row)
+report_activated_cb (LuoshiWindow     *self,
+                     gint64            report_id,
+                     LuoshiReportList *list)
 {
   adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
 }
@@ -677,7 +529,6 @@ luoshi_window_show_report (LuoshiWindow  *self,
                            GError       **error)
 {
   gint64 since = g_get_monotonic_time ();
-  LuoshiReportRow *row;
 
   g_return_val_if_fail (LUOSHI_IS_WINDOW (self), FALSE);
 
@@ -690,13 +541,8 @@ luoshi_window_show_report (LuoshiWindow  *self,
   adw_view_stack_set_visible_child_name (self->view_stack, "reports");
   adw_leaflet_set_visible_child_name (self->leaflet, "content");
 
-  row = find_row (self, report_id);
-  if (row != NULL && gtk_list_box_get_selected_row (self->report_list) != GTK_LIST_BOX_ROW (row))
-    {
-      self->filling_sidebar = TRUE;
-      gtk_list_box_select_row (self->report_list, GTK_LIST_BOX_ROW (row));
-      self->filling_sidebar = FALSE;
-    }
+  /* Selecting it there does not emit "report-selected": no second load. */
+  luoshi_report_list_select_report (self->report_list, report_id);
 
   luoshi_bench_mark (self->bench, "report", since);
   if (self->bench != NULL)
@@ -925,6 +771,7 @@ luoshi_window_class_init (LuoshiWindowClass *klass)
                          G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
+  g_type_ensure (LUOSHI_TYPE_REPORT_LIST);
   g_type_ensure (LUOSHI_TYPE_REPORT_VIEW);
   g_type_ensure (LUOSHI_TYPE_SEARCH_PAGE);
   g_type_ensure (LUOSHI_TYPE_TRACKING_VIEW);
@@ -973,9 +820,6 @@ luoshi_window_init (LuoshiWindow *self)
   if (self->bench != NULL)
     g_signal_connect_object (self->report_view, "notify::complete",
                              G_CALLBACK (report_complete_cb), self, G_CONNECT_SWAPPED);
-  gtk_list_box_set_sort_func (self->report_list, sort_rows, NULL, NULL);
-  gtk_list_box_set_header_func (self->report_list, header_func, NULL, NULL);
-  gtk_list_box_set_filter_func (self->report_list, filter_rows, self, NULL);
 
   target = gtk_drop_target_new (GDK_TYPE_FILE_LIST, GDK_ACTION_COPY);
   g_signal_connect_object (target, "drop", G_CALLBACK (drop_cb), self, G_CONNECT_SWAPPED);
