@@ -1,7 +1,8 @@
 #!/bin/sh
 # bench-app.sh: time from launch to the first drawn window, and to a shown
-# report with 5,000 goals (10,000 items); also a 20 MB report (how long
-# the main loop stalls). Targets: first frame < 0.5 s, report < 0.2 s.
+# report with 5,000 goals (10,000 items); also how long the main loop
+# stalls with a 20 MB report and while a folder of 1,000 files is
+# imported and tracked. Targets: first frame < 0.5 s, report < 0.2 s.
 #
 # Usage: tests/bench/bench-app.sh [BUILD_DIR]   (default: build)
 # Needs xvfb-run and dbus-run-session. With LUOSHI_BENCH=1 the app prints
@@ -47,8 +48,13 @@ with open(f"{work}/big/青石县教育局工作总结汇编.txt", "w", encoding=
         size += len(para.encode("utf-8"))
 PY
 
+# A folder of 1,000 small report files (about 8,600 reports), as offices
+# keep them.
+python3 "$top/tests/bench/make-corpus.py" "$work/folder" 1000 6000 >/dev/null
+
 run () {
-  # $1 = label, $2 = folder, $3 = seconds to wait at most
+  # $1 = label, $2 = folder, $3 = seconds to wait at most, $4 = seconds
+  # to watch for stalls after the first report is complete (default 2)
   rm -f "$work/$1.db"*
   LUOSHI_LIBRARY="$work/$1.db" LUOSHI_BENCH=1 GSETTINGS_BACKEND=memory \
   GSETTINGS_SCHEMA_DIR="$top/$build/data" NO_AT_BRIDGE=1 GTK_A11Y=none GDK_DEBUG=gl-disable \
@@ -59,8 +65,8 @@ run () {
       grep -q "luoshi-bench: report-complete" "$2" 2>/dev/null && break
       sleep 0.1; i=$((i + 1))
     done
-    sleep 2  # stalls after the report is complete
-    kill $pid 2>/dev/null || true' "$app" "$2" "$work/$1.log" "$3" 2>/dev/null || true
+    sleep $4  # stalls after the report is complete (tracking, refills)
+    kill $pid 2>/dev/null || true' "$app" "$2" "$work/$1.log" "$3" "${4:-2}" 2>/dev/null || true
   sed -n "s/^luoshi-bench: /$1: /p" "$work/$1.log"
 }
 
@@ -74,10 +80,18 @@ echo "== empty library, 5,000-goal plan (three runs)"
 for n in 1 2 3; do run "many$n" "$work/many" 60; done | tee "$work/many.txt"
 echo "== 20 MB report"
 run big "$work/big" 300 | tee "$work/big.txt"
+echo "== 1,000-file folder"
+run folder "$work/folder" 300 20 | tee "$work/folder.txt"
 
 echo "== summary (median of three; targets: first frame < 500 ms, report < 200 ms)"
 echo "first frame      $(median first-frame < "$work/many.txt")"
 echo "report           $(median report < "$work/many.txt")"
 echo "report complete  $(median report-complete < "$work/many.txt")"
-echo "longest stall    $(sed -n 's/^[a-z0-9]*: stall \([0-9.]*\) ms/\1/p' "$work/many.txt" | sort -n | tail -1) ms (5,000 goals)," \
-     "$(sed -n 's/^big: stall \([0-9.]*\) ms/\1/p' "$work/big.txt" | sort -n | tail -1) ms (20 MB)"
+# The longest stall in the log $1 ("under 100 ms" when none was printed).
+longest_stall () {
+  sed -n 's/^[a-z0-9]*: stall \([0-9.]*\) ms/\1/p' "$1" |
+    awk '$1 > m { m = $1 } END { if (NR) printf "%.0f ms", m; else printf "under 100 ms" }'
+}
+echo "longest stall    $(longest_stall "$work/many.txt") (5,000 goals)," \
+     "$(longest_stall "$work/big.txt") (20 MB)," \
+     "$(longest_stall "$work/folder.txt") (1,000 files)"
