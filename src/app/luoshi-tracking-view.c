@@ -58,6 +58,7 @@ struct _LuoshiTrackingView
   GCancellable         *track_cancellable; /* a tracking run in a thread */
   GPtrArray            *chains;         /* of LuoshiStoreChain, dropdown order */
   GPtrArray            *reports;        /* of LuoshiStoreReport, pair dropdowns */
+  GHashTable           *report_by_id;   /* gint64* → LuoshiStoreReport in reports */
   GPtrArray            *plan_choices;   /* borrowed LuoshiStoreReport: plans with goals */
   GtkStringList        *chain_model;
   GtkStringList        *plan_model;
@@ -158,13 +159,27 @@ static const LuoshiStoreReport *
 find_report (LuoshiTrackingView *self,
              gint64              report_id)
 {
-  for (guint i = 0; self->reports != NULL && i < self->reports->len; i++)
-    {
-      const LuoshiStoreReport *report = g_ptr_array_index (self->reports, i);
-      if (report->id == report_id)
-        return report;
-    }
-  return NULL;
+  return self->report_by_id ? g_hash_table_lookup (self->report_by_id, &report_id) : NULL;
+}
+
+/* Sets the strings of @list, unless it holds them already: a library of
+ * thousands of reports is reloaded on every edit, and replacing the
+ * pair lists' strings each time made the drop-downs rebuild. */
+static void
+set_strings (GtkStringList *list,
+             GPtrArray     *strings)
+{
+  GListModel *model = G_LIST_MODEL (list);
+  guint n = g_list_model_get_n_items (model);
+  gboolean same = n == strings->len;
+
+  for (guint i = 0; same && i < n; i++)
+    same = g_strcmp0 (gtk_string_list_get_string (list, i), g_ptr_array_index (strings, i)) == 0;
+  if (same)
+    return;
+  g_ptr_array_add (strings, NULL);
+  gtk_string_list_splice (list, 0, n, (const char * const *) strings->pdata);
+  g_ptr_array_remove_index (strings, strings->len - 1);
 }
 
 static void
@@ -1068,12 +1083,8 @@ fill_pair_dropdowns (LuoshiTrackingView *self)
         }
       g_ptr_array_add (review_labels, g_steal_pointer (&label));
     }
-  g_ptr_array_add (plan_labels, NULL);
-  g_ptr_array_add (review_labels, NULL);
-  gtk_string_list_splice (self->plan_model, 0, g_list_model_get_n_items (G_LIST_MODEL (self->plan_model)),
-                          (const char * const *) plan_labels->pdata);
-  gtk_string_list_splice (self->review_model, 0, g_list_model_get_n_items (G_LIST_MODEL (self->review_model)),
-                          (const char * const *) review_labels->pdata);
+  set_strings (self->plan_model, plan_labels);
+  set_strings (self->review_model, review_labels);
 }
 
 static void
@@ -1131,9 +1142,18 @@ reload (LuoshiTrackingView *self)
       return;
     }
   g_clear_pointer (&self->chains, g_ptr_array_unref);
+  g_clear_pointer (&self->report_by_id, g_hash_table_unref);
   g_clear_pointer (&self->reports, g_ptr_array_unref);
   self->chains = g_steal_pointer (&chains);
   self->reports = g_steal_pointer (&reports);
+  /* The keys live in the reports. */
+  self->report_by_id = g_hash_table_new (g_int64_hash, g_int64_equal);
+  for (guint i = 0; i < self->reports->len; i++)
+    {
+      LuoshiStoreReport *report = g_ptr_array_index (self->reports, i);
+
+      g_hash_table_insert (self->report_by_id, &report->id, report);
+    }
 
   for (guint i = 0; i < self->chains->len; i++)
     {
@@ -1147,11 +1167,9 @@ reload (LuoshiTrackingView *self)
         keep = i;
       g_ptr_array_add (labels, g_strdup_printf ("%s → %s", plan_label, review_label));
     }
-  g_ptr_array_add (labels, NULL);
 
   self->filling = TRUE;
-  gtk_string_list_splice (self->chain_model, 0, g_list_model_get_n_items (G_LIST_MODEL (self->chain_model)),
-                          (const char * const *) labels->pdata);
+  set_strings (self->chain_model, labels);
   gtk_drop_down_set_selected (self->chain_dropdown, keep != GTK_INVALID_LIST_POSITION ? keep
                               : self->chains->len > 0 ? self->chains->len - 1 : GTK_INVALID_LIST_POSITION);
   fill_pair_dropdowns (self);
@@ -2021,6 +2039,7 @@ luoshi_tracking_view_finalize (GObject *object)
   g_clear_object (&self->settings);
   g_clear_object (&self->context);
   g_clear_pointer (&self->chains, g_ptr_array_unref);
+  g_clear_pointer (&self->report_by_id, g_hash_table_unref);
   g_clear_pointer (&self->reports, g_ptr_array_unref);
   g_clear_pointer (&self->plan_choices, g_ptr_array_unref);
   g_clear_object (&self->chain_model);
