@@ -142,6 +142,65 @@ count_rows (LuoshiReportList *list)
   return n;
 }
 
+/* The sidebar entry of report @report_id, or NULL. */
+static LuoshiReportEntry *
+sidebar_entry (LuoshiWindow *window,
+               gint64        report_id)
+{
+  GListModel *model = _luoshi_report_list_get_model (window->report_list);
+
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    {
+      g_autoptr(LuoshiReportEntry) entry = g_list_model_get_item (model, i);
+
+      if (!luoshi_report_entry_is_header (entry) && luoshi_report_entry_get_report_id (entry) == report_id)
+        return entry;
+    }
+  return NULL;
+}
+
+/* Changing an item's kind recounts its report's row. */
+static void
+test_window_sidebar_counts (Fixture       *fixture,
+                            gconstpointer  data)
+{
+  LuoshiWindow *window = fixture->window;
+  g_autoptr(GPtrArray) reports = NULL;
+  g_autoptr(GError) error = NULL;
+  LuoshiReportEntry *entry;
+  gint64 goal_id = 0, report_id = 0;
+  guint before[3];
+
+  import_fixture (fixture);
+  reports = luoshi_store_list_reports (fixture->store, 0, &error);
+  g_assert_no_error (error);
+  /* The first goal of the library (the plan's). */
+  for (guint r = 0; r < reports->len && goal_id == 0; r++)
+    {
+      LuoshiStoreReport *report = g_ptr_array_index (reports, r);
+      g_autoptr(GPtrArray) items = luoshi_store_list_report_items (fixture->store, report->id, &error);
+
+      g_assert_no_error (error);
+      for (guint i = 0; i < items->len && goal_id == 0; i++)
+        if (((LuoshiItem *) g_ptr_array_index (items, i))->kind == LUOSHI_ITEM_GOAL)
+          {
+            goal_id = ((LuoshiItem *) g_ptr_array_index (items, i))->id;
+            report_id = report->id;
+          }
+    }
+  g_assert_cmpint (goal_id, >, 0);
+
+  entry = sidebar_entry (window, report_id);
+  g_assert_nonnull (entry);
+  memcpy (before, luoshi_report_entry_get_counts (entry), sizeof before);
+  g_assert_true (luoshi_store_set_item_kind (fixture->store, goal_id, LUOSHI_ITEM_PROBLEM, &error));
+  g_assert_no_error (error);
+
+  entry = sidebar_entry (window, report_id);
+  g_assert_cmpuint (luoshi_report_entry_get_counts (entry)[LUOSHI_ITEM_GOAL], ==, before[LUOSHI_ITEM_GOAL] - 1);
+  g_assert_cmpuint (luoshi_report_entry_get_counts (entry)[LUOSHI_ITEM_PROBLEM], ==, before[LUOSHI_ITEM_PROBLEM] + 1);
+}
+
 static void
 test_window_import (Fixture       *fixture,
                     gconstpointer  data)
@@ -1163,6 +1222,7 @@ main (int   argc,
   g_test_add ("/app/window/search", Fixture, NULL, fixture_set_up, test_window_search, fixture_tear_down);
   g_test_add ("/app/window/cancel", Fixture, NULL, fixture_set_up, test_window_cancel, fixture_tear_down);
   g_test_add ("/app/window/drop", Fixture, NULL, fixture_set_up, test_window_drop, fixture_tear_down);
+  g_test_add ("/app/window/sidebar-counts", Fixture, NULL, fixture_set_up, test_window_sidebar_counts, fixture_tear_down);
   g_test_add ("/app/window/bad-files", Fixture, NULL, fixture_set_up, test_window_bad_files, fixture_tear_down);
   g_test_add ("/app/window/sidebar-groups", Fixture, NULL, fixture_set_up, test_sidebar_groups, fixture_tear_down);
   g_test_add ("/app/window/sidebar-selection", Fixture, NULL, fixture_set_up, test_sidebar_selection, fixture_tear_down);

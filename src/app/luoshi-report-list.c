@@ -670,6 +670,50 @@ luoshi_report_list_load (LuoshiReportList  *self,
   return TRUE;
 }
 
+gboolean
+luoshi_report_list_update_report (LuoshiReportList  *self,
+                                  LuoshiStore       *store,
+                                  gint64             report_id,
+                                  GError           **error)
+{
+  g_autoptr(LuoshiStoreReport) report = NULL;
+  g_autoptr(LuoshiReportEntry) entry = NULL;
+  LuoshiReportEntry *old = NULL;
+  guint counts[3] = { 0, 0, 0 };
+  gboolean counted;
+  guint at;
+
+  g_return_val_if_fail (LUOSHI_IS_REPORT_LIST (self), FALSE);
+  g_return_val_if_fail (LUOSHI_IS_STORE (store), FALSE);
+
+  for (at = 0; at < self->entries->len; at++)
+    {
+      old = g_ptr_array_index (self->entries, at);
+      if (!luoshi_report_entry_is_header (old) && luoshi_report_entry_get_report_id (old) == report_id)
+        break;
+    }
+  if (at == self->entries->len)
+    return luoshi_report_list_load (self, store, error);
+
+  report = luoshi_store_get_report (store, report_id, error);
+  if (report == NULL)
+    return FALSE;
+  counted = report->n_items <= MAX_COUNTED_ITEMS;
+  if (counted && !luoshi_store_count_report_items (store, report_id, counts, error))
+    return FALSE;
+  entry = luoshi_report_entry_new (report, counted ? counts : NULL);
+  if (luoshi_report_entry_equal (old, entry))
+    return TRUE;
+  /* In another group now: its place and the headers change. */
+  if (compare_reports (&old, &entry) != 0)
+    return luoshi_report_list_load (self, store, error);
+
+  g_ptr_array_index (self->entries, at) = g_steal_pointer (&entry);
+  g_object_unref (old);
+  update_shown (self);
+  return TRUE;
+}
+
 guint
 luoshi_report_list_get_n_reports (LuoshiReportList *self)
 {

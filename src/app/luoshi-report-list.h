@@ -34,6 +34,13 @@ GtkWidget *luoshi_report_list_new                    (void);
 gboolean   luoshi_report_list_load                   (LuoshiReportList *self,
                                                       LuoshiStore      *store,
                                                       GError          **error);
+/* Reads report @report_id of @store again, as after an edit of one of
+ * its items: one report is counted rather than the library. A report not
+ * listed yet, or that moved to another group, reloads the list. */
+gboolean   luoshi_report_list_update_report          (LuoshiReportList *self,
+                                                      LuoshiStore      *store,
+                                                      gint64            report_id,
+                                                      GError          **error);
 /* All the reports, whether the filter shows them or not. */
 guint      luoshi_report_list_get_n_reports          (LuoshiReportList *self);
 void       luoshi_report_list_set_filter             (LuoshiReportList *self,

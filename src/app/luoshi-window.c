@@ -618,10 +618,22 @@ store_changed_cb (LuoshiWindow      *self,
                   LuoshiStore       *store)
 {
   /* Items change the counts, reports their titles and groups. Imports
-   * refresh when the job is done instead of once per file. */
-  if (self->job == NULL &&
-      (what == LUOSHI_STORE_CHANGE_ITEM || what == LUOSHI_STORE_CHANGE_REPORT ||
-       what == LUOSHI_STORE_CHANGE_LIBRARY))
+   * refresh when the job is done instead of once per file. An edited
+   * item only changes its report's row: recounting a library of
+   * thousands of reports on every edit took a fifth of a second. */
+  if (self->job == NULL && what == LUOSHI_STORE_CHANGE_ITEM && id > 0)
+    {
+      g_autoptr(LuoshiItem) item = luoshi_store_get_item (store, id, NULL);
+      g_autoptr(GError) error = NULL;
+
+      if (item == NULL)  /* deleted: its report is not known any more */
+        fill_sidebar (self);
+      else if (!luoshi_report_list_update_report (self->report_list, store, item->report_id, &error))
+        luoshi_widget_show_error (GTK_WIDGET (self), error);
+    }
+  else if (self->job == NULL &&
+           (what == LUOSHI_STORE_CHANGE_ITEM || what == LUOSHI_STORE_CHANGE_REPORT ||
+            what == LUOSHI_STORE_CHANGE_LIBRARY))
     fill_sidebar (self);
   _luoshi_window_actions_update (self);
 }
