@@ -75,6 +75,7 @@ struct _LuoshiTrackingView
 
   guint                 filter;         /* LUOSHI_SHEET_STATUS_BIT()s, 0 = all */
   guint                 reload_id;
+  gboolean              reload_all;     /* not only the chain's goals */
   gint64                pane_item_id;   /* the goal whose evidence the pane shows */
   GListStore           *entries;        /* of LuoshiGoalEntry, the goal list's */
   gboolean              filling;        /* dropdowns are being refilled */
@@ -1187,7 +1188,14 @@ reload_idle_cb (gpointer data)
   LuoshiTrackingView *self = data;
 
   self->reload_id = 0;
-  reload (self);
+  if (self->reload_all || self->chains == NULL)
+    reload (self);
+  else
+    {
+      load_chain (self);
+      update_actions (self);
+    }
+  self->reload_all = FALSE;
   return G_SOURCE_REMOVE;
 }
 
@@ -1205,7 +1213,11 @@ store_changed_cb (LuoshiTrackingView *self,
                   LuoshiStore        *store)
 {
   /* Every kind of change can touch what is shown: goals, verdicts, the
-   * reports' titles, the pairs, the files. Rebuilding is cheap. */
+   * reports' titles, the pairs, the files. Edited items only touch the
+   * goals: listing and labelling all reports and pairs again is left
+   * out, which in a library of thousands of reports is most of it. */
+  if (what != LUOSHI_STORE_CHANGE_ITEM)
+    self->reload_all = TRUE;
   queue_reload (self);
 }
 
@@ -1810,9 +1822,13 @@ track_done_cb (GObject      *object,
     }
   g_clear_pointer (&self->review_doc, luoshi_document_unref);
   /* The run wrote through a connection of its own: tell every view (a
-   * report open beside may have new verdicts); this one reloads then. */
+   * report open beside may have new verdicts); this one reloads all of
+   * itself then, as the pairs may be new too. */
   if (n_chains > 0)
-    luoshi_store_notify_changed (self->store, LUOSHI_STORE_CHANGE_ITEM, 0);
+    {
+      self->reload_all = TRUE;
+      luoshi_store_notify_changed (self->store, LUOSHI_STORE_CHANGE_ITEM, 0);
+    }
   else
     reload (self);
 }
