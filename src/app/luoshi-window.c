@@ -615,27 +615,30 @@ static void
 store_changed_cb (LuoshiWindow      *self,
                   LuoshiStoreChange  what,
                   gint64             id,
-                  LuoshiStore       *store)
+                  LuoshiStore        *store)
 {
-  /* Items change the counts, reports their titles and groups. Imports
-   * refresh when the job is done instead of once per file. An edited
-   * item only changes its report's row: recounting a library of
-   * thousands of reports on every edit took a fifth of a second. */
-  if (self->job == NULL && what == LUOSHI_STORE_CHANGE_ITEM && id > 0)
-    {
-      g_autoptr(LuoshiItem) item = luoshi_store_get_item (store, id, NULL);
-      g_autoptr(GError) error = NULL;
+  g_autoptr(LuoshiItem) item = NULL;
+  g_autoptr(GError) error = NULL;
 
-      if (item == NULL)  /* deleted: its report is not known any more */
-        fill_sidebar (self);
-      else if (!luoshi_report_list_update_report (self->report_list, store, item->report_id, &error))
-        luoshi_widget_show_error (GTK_WIDGET (self), error);
-    }
-  else if (self->job == NULL &&
-           (what == LUOSHI_STORE_CHANGE_ITEM || what == LUOSHI_STORE_CHANGE_REPORT ||
-            what == LUOSHI_STORE_CHANGE_LIBRARY))
-    fill_sidebar (self);
   _luoshi_window_actions_update (self);
+
+  /* Items change the counts, reports their titles and groups; suggested
+   * verdicts (several items, id 0) change nothing the sidebar shows.
+   * Imports refresh when the job is done instead of once per file. */
+  if (self->job != NULL || (what == LUOSHI_STORE_CHANGE_ITEM && id == 0) ||
+      what == LUOSHI_STORE_CHANGE_CHAIN)
+    return;
+
+  /* An edited item only changes its report's row: recounting a library
+   * of thousands of reports on every edit took a fifth of a second. A
+   * deleted item's report is not known any more. */
+  if (what == LUOSHI_STORE_CHANGE_ITEM && (item = luoshi_store_get_item (store, id, NULL)) != NULL)
+    {
+      if (!luoshi_report_list_update_report (self->report_list, store, item->report_id, &error))
+        luoshi_widget_show_error (GTK_WIDGET (self), error);
+      return;
+    }
+  fill_sidebar (self);
 }
 
 static gboolean
