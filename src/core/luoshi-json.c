@@ -280,30 +280,6 @@ luoshi_json_foreach_member (const char           *json,
   return expect (&c, ']');
 }
 
-static void
-add_member (guint       index,
-            const char *key,
-            const char *value,
-            gpointer    user_data)
-{
-  GPtrArray *objects = user_data;
-
-  if (key == NULL)
-    g_ptr_array_add (objects, g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free));
-  else
-    g_hash_table_insert (g_ptr_array_index (objects, index), g_strdup (key), g_strdup (value));
-}
-
-GPtrArray *
-luoshi_json_parse_objects (const char *json)
-{
-  g_autoptr(GPtrArray) objects = g_ptr_array_new_with_free_func ((GDestroyNotify) g_hash_table_unref);
-
-  if (!luoshi_json_foreach_member (json, add_member, objects))
-    return NULL;
-  return g_steal_pointer (&objects);
-}
-
 GStrv
 luoshi_json_parse_strings (const char *json)
 {

@@ -43,9 +43,6 @@ typedef void (*LuoshiJsonMemberFunc) (guint       index,
 gboolean   luoshi_json_foreach_member (const char           *json,
                                        LuoshiJsonMemberFunc  func,
                                        gpointer              user_data);
-/* The same as a GPtrArray of GHashTable (member name → value), or NULL
- * if @json is not of that shape. */
-GPtrArray *luoshi_json_parse_objects  (const char *json) G_GNUC_WARN_UNUSED_RESULT;
 /* A JSON array of strings (other values are skipped), or NULL if @json
  * is not an array. */
 GStrv      luoshi_json_parse_strings (const char *json) G_GNUC_WARN_UNUSED_RESULT;
